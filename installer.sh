@@ -146,10 +146,10 @@ start_infrastructure() {
 
 # --- services --------------------------------------------------------------------------------
 
-service_jar() { # $1 = name; the repackaged Boot jar of that module, if it was built
+service_jar() { # $1 = name; the runnable Boot jar of that module, if it was built
   local f
-  for f in "$ROOT/services/$1/target/$1"-*.jar; do
-    [[ -f $f && $f != *-plain.jar ]] && { printf '%s\n' "$f"; return 0; }
+  for f in "$ROOT/services/$1/target/$1"-*-exec.jar; do
+    [[ -f $f ]] && { printf '%s\n' "$f"; return 0; }
   done
   return 1
 }
