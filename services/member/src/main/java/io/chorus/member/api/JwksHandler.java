@@ -1,0 +1,36 @@
+package io.chorus.member.api;
+
+import java.time.Duration;
+
+import io.chorus.member.domain.SigningKeyRing;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /.well-known/jwks.json}: public keys only, the current signing key first (the
+ * gateway flags tokens signed by any later key as "refresh needed"). Cached briefly so a new key
+ * reaches verifiers within a minute.
+ */
+final class JwksHandler {
+
+	static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
+
+	private final SigningKeyRing keys;
+
+	JwksHandler(SigningKeyRing keys) {
+		this.keys = keys;
+	}
+
+	Mono<ServerResponse> jwks(ServerRequest request) {
+		return this.keys.jwks()
+			.flatMap((set) -> ServerResponse.ok()
+				.contentType(JWK_SET)
+				.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+				.bodyValue(set.toString(true)));
+	}
+
+}

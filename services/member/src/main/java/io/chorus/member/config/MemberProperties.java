@@ -1,0 +1,61 @@
+package io.chorus.member.config;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code chorus.member.*}.
+ *
+ * @param keys signing keys and their rotation
+ * @param tokens access and refresh token lifetimes
+ * @param login failed-login limits
+ * @param signup signup limits per client IP
+ * @param password Argon2id cost
+ * @param crypto the bounded scheduler for hashing and signing
+ */
+@ConfigurationProperties("chorus.member")
+public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tokens, @DefaultValue Login login,
+		@DefaultValue Signup signup, @DefaultValue Password password, @DefaultValue Crypto crypto) {
+
+	/**
+	 * @param rotationPeriod a new signing key per period
+	 * @param checkInterval how often a replica reloads keys, rotates when due and prunes
+	 * @param clockSkew extra time a retired key stays published after its last token expired
+	 * @param encryptionKey base64 of 32 bytes; normally from env
+	 * {@code CHORUS_MEMBER_KEY_ENCRYPTION_KEY}, generated (with a warning) when absent
+	 */
+	public record Keys(@DefaultValue("24h") Duration rotationPeriod, @DefaultValue("30s") Duration checkInterval,
+			@DefaultValue("60s") Duration clockSkew, @Nullable String encryptionKey) {
+	}
+
+	/**
+	 * @param issuer {@code iss} of access tokens
+	 */
+	public record Tokens(@DefaultValue("chorus-member") String issuer, @DefaultValue("15m") Duration accessTtl,
+			@DefaultValue("30d") Duration refreshTtl) {
+	}
+
+	public record Login(@DefaultValue("5") int accountMaxFailures, @DefaultValue("50") int ipMaxFailures,
+			@DefaultValue("15m") Duration window) {
+	}
+
+	public record Signup(@DefaultValue("10") int ipMax, @DefaultValue("1h") Duration window) {
+	}
+
+	/** Defaults: OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane). */
+	public record Password(@DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations,
+			@DefaultValue("1") int parallelism) {
+	}
+
+	/**
+	 * @param threads at most this many hashing threads (0: one per CPU)
+	 * @param queue tasks that may wait for a thread before requests are shed with 503
+	 */
+	public record Crypto(@DefaultValue("0") int threads, @DefaultValue("256") int queue) {
+	}
+
+}
