@@ -68,12 +68,6 @@ class MemberConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	EventIds memberIds(Clock clock) {
-		return new EventIds(clock);
-	}
-
-	@Bean
 	TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
 		return TransactionalOperator.create(transactionManager);
 	}
