@@ -1,8 +1,6 @@
 package io.chorus.platform.client;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -27,14 +24,8 @@ public class ServiceClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServiceClients serviceClients(ClientProperties properties, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<CodecCustomizer> codecCustomizers, ObjectProvider<JsonMapper> jsonMapper) {
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
-			.responseTimeout(properties.responseTimeout());
-		WebClient.Builder template = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(http))
-			.codecs((codecs) -> codecCustomizers.orderedStream().forEach((customizer) -> customizer.customize(codecs)))
-			.filter(new DownstreamErrors(jsonMapper.getIfAvailable(JsonMapper::new)))
-			.filter(new PassportForwarding());
+		WebClient.Builder template = ServiceClients.template(properties, jsonMapper.getIfAvailable(JsonMapper::new))
+			.codecs((codecs) -> codecCustomizers.orderedStream().forEach((customizer) -> customizer.customize(codecs)));
 		observations.ifAvailable(template::observationRegistry);
 		return new ServiceClients(template);
 	}

@@ -1,5 +1,10 @@
 package io.chorus.platform.client;
 
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -22,6 +27,18 @@ public final class ServiceClients {
 
 	ServiceClients(WebClient.Builder template) {
 		this.template = template;
+	}
+
+	/** The builder behind every service client: timeouts, error mapping, passport forwarding. */
+	static WebClient.Builder template(ClientProperties properties, JsonMapper jsonMapper) {
+		HttpClient http = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
+			.responseTimeout(properties.responseTimeout());
+		// Filters run in order: errors are mapped outermost, after the passport was added.
+		return WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.filter(new DownstreamErrors(jsonMapper))
+			.filter(new PassportForwarding());
 	}
 
 	/** A client for the service at {@code baseUrl}, e.g. {@code http://member:8080}. */

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,8 +65,8 @@ public class PassportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PassportWebFilter passportWebFilter(PassportVerifier verifier) {
-		return new PassportWebFilter(verifier);
+	PassportWebFilter passportWebFilter(PassportVerifier verifier, ApplicationContext context) {
+		return new PassportWebFilter(verifier, context);
 	}
 
 	private static WebClient jwksClient() {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -88,22 +89,28 @@ public final class PassportVerifier {
 			throw invalid("bad signature");
 		}
 		JWTClaimsSet claims;
+		Map<String, Object> raw;
 		try {
 			// Also rejects ill-typed registered claims (e.g. exp as a string, aud as a number).
 			claims = jwt.getJWTClaimsSet();
+			// Nimbus coerces a numeric sub to a string; the contract wants a string, so check the JSON.
+			raw = jwt.getPayload().toJSONObject();
 		}
 		catch (ParseException ex) {
 			throw invalid("malformed claims");
 		}
-		if (!ISSUER.equals(stringClaim(claims, "iss"))) {
+		if (raw == null) {
+			throw invalid("malformed claims");
+		}
+		if (!ISSUER.equals(stringClaim(raw, "iss"))) {
 			throw invalid("wrong issuer");
 		}
 		if (claims.getAudience() == null || !claims.getAudience().contains(AUDIENCE)) {
 			throw invalid("wrong audience");
 		}
 		checkTimes(claims);
-		return new Passport(requiredString(claims, "sub"), requiredString(claims, "handle"), roles(claims),
-				requiredString(claims, "jti"), instant(claims.getExpirationTime(), "exp"));
+		return new Passport(requiredString(raw, "sub"), requiredString(raw, "handle"), roles(raw),
+				requiredString(raw, "jti"), instant(claims.getExpirationTime(), "exp"));
 	}
 
 	private static boolean signatureValid(SignedJWT jwt, JWSVerifier verifier) {
@@ -141,11 +148,11 @@ public final class PassportVerifier {
 		return date.toInstant();
 	}
 
-	private static @Nullable String stringClaim(JWTClaimsSet claims, String name) {
-		return (claims.getClaim(name) instanceof String value) ? value : null;
+	private static @Nullable String stringClaim(Map<String, Object> claims, String name) {
+		return (claims.get(name) instanceof String value) ? value : null;
 	}
 
-	private static String requiredString(JWTClaimsSet claims, String name) {
+	private static String requiredString(Map<String, Object> claims, String name) {
 		String value = stringClaim(claims, name);
 		if (value == null || value.isBlank()) {
 			throw invalid("missing or ill-typed claim " + name);
@@ -153,8 +160,8 @@ public final class PassportVerifier {
 		return value;
 	}
 
-	private static List<String> roles(JWTClaimsSet claims) {
-		if (!(claims.getClaim("roles") instanceof List<?> values)) {
+	private static List<String> roles(Map<String, Object> claims) {
+		if (!(claims.get("roles") instanceof List<?> values)) {
 			throw invalid("missing or ill-typed claim roles");
 		}
 		List<String> roles = new ArrayList<>(values.size());

@@ -2,8 +2,10 @@ package io.chorus.platform.passport;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -22,14 +24,22 @@ public final class PassportWebFilter implements WebFilter, Ordered {
 
 	private final PassportVerifier verifier;
 
-	public PassportWebFilter(PassportVerifier verifier) {
+	private final @Nullable ApplicationContext context;
+
+	/**
+	 * @param context the application context this filter serves; exchanges handled by another
+	 *                context (the management child context on its own port, which WebFlux hands
+	 *                the parent's filters too) pass untouched. {@code null} applies it everywhere.
+	 */
+	public PassportWebFilter(PassportVerifier verifier, @Nullable ApplicationContext context) {
 		this.verifier = verifier;
+		this.context = context;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		List<String> values = exchange.getRequest().getHeaders().get(Passports.HEADER);
-		if (values == null || values.isEmpty()) {
+		if (values == null || values.isEmpty() || !servedHere(exchange)) {
 			return chain.filter(exchange);
 		}
 		if (values.size() > 1) {
@@ -40,6 +50,11 @@ public final class PassportWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange)
 				.contextWrite(Passports.with(verified.passport(), verified.token()));
 		});
+	}
+
+	private boolean servedHere(ServerWebExchange exchange) {
+		ApplicationContext handling = exchange.getApplicationContext();
+		return this.context == null || handling == null || handling == this.context;
 	}
 
 	@Override

@@ -59,8 +59,10 @@ final class RemotePassportKeySource implements PassportKeySource {
 		if (known != null && fresh) {
 			return Mono.just(known);
 		}
-		if (known == null && now.isBefore(this.lastAttempt.plus(this.minRefetchInterval))) {
-			return Mono.empty();
+		if (known == null && this.inFlight.get() == null
+				&& now.isBefore(this.lastAttempt.plus(this.minRefetchInterval))) {
+			// Fetched moment ago (re-read: that fetch may have finished since): don't fetch again.
+			return Mono.justOrEmpty(this.snapshot.get().verifiers.get(kid));
 		}
 		return refresh().mapNotNull((snapshot) -> snapshot.verifiers.get(kid)).onErrorResume((ex) -> {
 			if (known != null) {

@@ -38,7 +38,9 @@ final class ProblemMapper {
 	}
 
 	static ProblemException map(Throwable ex) {
-		if (ex instanceof ProblemException problem) {
+		// Also when wrapped: WebClient wraps errors raised while reading a response body.
+		ProblemException problem = Causes.find(ex, ProblemException.class);
+		if (problem != null) {
 			return problem;
 		}
 		if (ex instanceof WebExchangeBindException bind) {

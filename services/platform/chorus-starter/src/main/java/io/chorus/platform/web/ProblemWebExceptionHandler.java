@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -74,13 +75,20 @@ public final class ProblemWebExceptionHandler implements ErrorWebExceptionHandle
 
 	private static void log(ProblemException problem, Throwable ex, String traceId, ServerWebExchange exchange) {
 		String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
-		if (problem.status().is5xxServerError()) {
-			// The stack trace goes to the log, tagged with the traceId the client sees; never to the body.
-			logger.error("{} failed with {} [traceId={}]", request, problem.status().value(), traceId, ex);
+		int status = problem.status().value();
+		if (!problem.status().is5xxServerError()) {
+			logger.debug("{} answered {}: {} [traceId={}]", request, status, problem.detail(), traceId);
 		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("{} answered {}: {} [traceId={}]", request, problem.status().value(), problem.detail(),
-					traceId);
+		else if (ex instanceof ProblemException || ex instanceof ErrorResponse) {
+			// A deliberate 5xx (e.g. a failed downstream call): detail and cause say enough.
+			logger.warn("{} answered {}: {} [traceId={}] {}", request, status, problem.detail(), traceId,
+					// toString, not the Throwable: logback would print a Throwable's stack trace.
+					(ex.getCause() != null) ? ex.getCause().toString() : "");
+		}
+		else {
+			// Unknown failure: the stack trace goes to the log, tagged with the traceId the client
+			// sees; never to the body.
+			logger.error("{} failed with {} [traceId={}]", request, status, traceId, ex);
 		}
 	}
 
