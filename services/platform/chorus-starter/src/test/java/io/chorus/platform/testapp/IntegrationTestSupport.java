@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * passports, and a downstream service stub.
  */
 @SpringBootTest(classes = StarterTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "chorus.client.response-timeout=500ms" })
+		properties = { "chorus.client.response-timeout=500ms" })
 public abstract class IntegrationTestSupport {
 
 	protected static final TestPassports passports = new TestPassports();
