@@ -94,9 +94,10 @@ class ProfileHandlerIntegrationTests extends IntegrationTestBase {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		List<?> items = (List<?>) body.get("items");
-		assertThat(items).extracting((item) -> ((Map<?, ?>) item).get("id")).containsExactly(b.id(), a.id());
-		assertThat((Map<?, ?>) items.get(0)).containsEntry("handle", b.handle()).containsKey("displayName");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+		assertThat(items).extracting((item) -> item.get("id")).containsExactly((Object) b.id(), a.id());
+		assertThat(items.get(0)).containsEntry("handle", b.handle()).containsKey("displayName");
 
 		List<String> hundred = new ArrayList<>(IntStream.range(0, 100)
 			.mapToObj((i) -> String.format("0190a7e2-3b4c-7d5e-8f60-%012d", i))
