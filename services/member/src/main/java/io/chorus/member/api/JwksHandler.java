@@ -3,9 +3,12 @@ package io.chorus.member.api;
 import java.time.Duration;
 
 import io.chorus.member.domain.SigningKeyRing;
+import io.chorus.platform.web.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -30,7 +33,14 @@ final class JwksHandler {
 			.flatMap((set) -> ServerResponse.ok()
 				.contentType(JWK_SET)
 				.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
-				.bodyValue(set.toString(true)));
+				.bodyValue(set.toString(true)))
+			// e.g. the database is unreachable: verifiers keep their cached keys and retry
+			.onErrorMap((ex) -> !(ex instanceof ProblemException), (ex) -> ProblemException
+				.of(HttpStatus.SERVICE_UNAVAILABLE)
+				.detail("Signing keys are unavailable right now.")
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.cause(ex)
+				.build());
 	}
 
 }

@@ -14,7 +14,7 @@ public final class Rows {
 	}
 
 	public long count(String table) {
-		return count("SELECT COUNT(*) FROM " + table);
+		return count("SELECT COUNT(*) FROM " + table, new Object[0]);
 	}
 
 	public long count(String sql, Object... args) {
