@@ -1,0 +1,3 @@
+/** Chorus testkit: blockhound. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.blockhound;

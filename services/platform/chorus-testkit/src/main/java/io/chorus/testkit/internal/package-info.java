@@ -1,0 +1,3 @@
+/** Chorus testkit: internal. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.internal;

@@ -1,0 +1,3 @@
+/** Chorus testkit: kafka. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.kafka;

@@ -1,0 +1,3 @@
+/** Chorus testkit: local. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.local;

@@ -1,0 +1,3 @@
+/** Chorus testkit: mariadb. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.mariadb;

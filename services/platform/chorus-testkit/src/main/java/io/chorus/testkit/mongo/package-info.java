@@ -1,0 +1,3 @@
+/** Chorus testkit: mongo. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.mongo;

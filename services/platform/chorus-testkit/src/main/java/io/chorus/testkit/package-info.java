@@ -1,0 +1,3 @@
+/** Chorus testkit. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit;

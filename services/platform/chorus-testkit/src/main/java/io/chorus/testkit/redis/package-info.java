@@ -1,0 +1,3 @@
+/** Chorus testkit: redis. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.redis;

@@ -1,0 +1,3 @@
+/** Chorus testkit: spring. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.testkit.spring;
