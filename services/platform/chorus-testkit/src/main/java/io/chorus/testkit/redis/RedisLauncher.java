@@ -2,9 +2,6 @@ package io.chorus.testkit.redis;
 
 import io.chorus.testkit.internal.Executables;
 import io.chorus.testkit.internal.Net;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,34 +78,12 @@ public final class RedisLauncher {
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        RedisEndpoint endpoint = parse(url);
+        RedisEndpoint endpoint = RedisEndpoint.fromUrl(url, RedisSource.ENV);
         if (!RespClient.answersPing(endpoint, 5_000)) {
             throw new IllegalStateException(ENV_URL + " is set but " + endpoint.host() + ":" + endpoint.port()
                     + " does not answer PING");
         }
         return Optional.of(endpoint);
-    }
-
-    static RedisEndpoint parse(String url) {
-        URI uri = URI.create(url.strip());
-        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Expected redis://[user:pass@]host:port in " + ENV_URL);
-        }
-        String user = null;
-        String password = null;
-        String info = uri.getRawUserInfo();
-        if (info != null) {
-            int colon = info.indexOf(':');
-            String rawUser = colon < 0 ? "" : info.substring(0, colon);
-            user = rawUser.isEmpty() ? null : decode(rawUser);
-            password = decode(colon < 0 ? info : info.substring(colon + 1));
-        }
-        return new RedisEndpoint(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : LOCALHOST_PORT, user, password,
-                RedisSource.ENV);
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     private static Started chosen(Started started) {

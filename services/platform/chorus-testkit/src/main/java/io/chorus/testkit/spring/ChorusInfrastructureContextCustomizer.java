@@ -21,6 +21,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 final class ChorusInfrastructureContextCustomizer implements ContextCustomizer {
 
     static final String PROPERTY_SOURCE_NAME = "chorusTestInfrastructure";
+    static final String BEAN_NAME = "chorusTestNamespace";
     /** Spring's name for {@code @SpringBootTest(properties = ...)} / {@code @TestPropertySource(properties = ...)}. */
     private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
 
@@ -43,6 +44,8 @@ final class ChorusInfrastructureContextCustomizer implements ContextCustomizer {
         } else {
             sources.addFirst(source);
         }
+        // lets Spring autowire the namespace too (e.g. constructors under @TestConstructor(ALL))
+        context.getBeanFactory().registerSingleton(BEAN_NAME, namespace);
     }
 
     @Override
