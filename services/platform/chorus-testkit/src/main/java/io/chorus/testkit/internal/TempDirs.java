@@ -66,12 +66,15 @@ public final class TempDirs {
      * directory, so a recycled pid never hits an unrelated process.
      */
     static synchronized void reapStaleRuns() {
-        if (reaped) {
-            return;
+        if (!reaped) {
+            reaped = true;
+            reapStaleRuns(base());
         }
-        reaped = true;
+    }
+
+    static void reapStaleRuns(Path base) {
         List<Path> runs;
-        try (Stream<Path> list = Files.list(base())) {
+        try (Stream<Path> list = Files.list(base)) {
             runs = list.filter(p -> p.getFileName().toString().startsWith(RUN_PREFIX)).toList();
         } catch (IOException e) {
             return;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,7 +67,7 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
         long started = System.nanoTime();
-        KafkaConfig config = new KafkaConfig(brokerProperties());
+        KafkaConfig config = new KafkaConfig(KafkaBrokerProperties.of(logDir, port, controllerPort, NODE_ID, CONTROLLER_LISTENER));
         formatIfNew();
         var raftServer = new KafkaRaftServer(config, Time.SYSTEM);
         raftServer.startup();
@@ -177,40 +176,5 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka log directory " + logDir, e);
         }
-    }
-
-    private Properties brokerProperties() {
-        var props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@" + Net.LOOPBACK + ":" + controllerPort);
-        props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listeners", "PLAINTEXT://" + Net.LOOPBACK + ":" + port + "," + CONTROLLER_LISTENER + "://"
-                + Net.LOOPBACK + ":" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + Net.LOOPBACK + ":" + port);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", logDir.toString());
-        // Single node: every internal topic must live with one replica, or transactions hang.
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "5");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
-        props.put("auto.create.topics.enable", "true");
-        props.put("num.partitions", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        // Small footprint on a 2-core box: fewer threads, a small log-cleaner buffer (default 128 MB).
-        props.put("num.network.threads", "2");
-        props.put("num.io.threads", "2");
-        props.put("background.threads", "2");
-        props.put("num.recovery.threads.per.data.dir", "1");
-        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
-        props.put("log.cleaner.threads", "1");
-        return props;
     }
 }

@@ -1,3 +1,3 @@
-/** Chorus testkit: local. */
+/** Long-lived local infrastructure for installer.sh ({@code LocalInfrastructure} main class). */
 @org.jspecify.annotations.NullMarked
 package io.chorus.testkit.local;
