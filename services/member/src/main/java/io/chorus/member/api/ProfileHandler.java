@@ -1,5 +1,6 @@
 package io.chorus.member.api;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import io.chorus.member.api.Bodies.OwnProfile;
 import io.chorus.member.api.Bodies.Profile;
 import io.chorus.member.api.Bodies.SummariesRequest;
 import io.chorus.member.domain.Accounts;
+import io.chorus.member.domain.Member;
 import io.chorus.member.domain.Problems;
 import io.chorus.member.domain.Profiles;
 import io.chorus.member.domain.Violation;
@@ -89,7 +91,7 @@ final class ProfileHandler {
 			throw Problems.validation(List.of(new Violation("body", "must be a JSON object")));
 		}
 		Map<String, @Nullable String> changes = new HashMap<>();
-		List<Violation> violations = new java.util.ArrayList<>();
+		List<Violation> violations = new ArrayList<>();
 		for (String field : body.propertyNames()) {
 			JsonNode value = body.get(field);
 			if (!EDITABLE.contains(field)) {
@@ -111,11 +113,11 @@ final class ProfileHandler {
 		return changes;
 	}
 
-	private static Mono<ServerResponse> own(io.chorus.member.domain.Member member) {
+	private static Mono<ServerResponse> own(Member member) {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(OwnProfile.of(member));
 	}
 
-	private static Mono<ServerResponse> ok(io.chorus.member.domain.Member member) {
+	private static Mono<ServerResponse> ok(Member member) {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Profile.of(member));
 	}
 

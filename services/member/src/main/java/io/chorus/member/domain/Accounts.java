@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.chorus.member.events.MemberEvents;
 import io.chorus.member.store.DuplicateMemberException;
@@ -108,7 +109,7 @@ public final class Accounts {
 		}
 		String email = MemberRules.normalizeEmail(rawEmail);
 		return this.throttles.checkLogin(email, clientIp)
-			.then(this.members.findByEmail(email).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+			.then(this.members.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.passwords.matches(password, found.map(Member::passwordHash).orElse(null))
 				.flatMap((ok) -> (ok && found.get().active())
 						? this.throttles.loginSucceeded(email).then(this.sessions.open(found.get()))

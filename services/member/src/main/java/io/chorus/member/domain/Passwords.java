@@ -31,7 +31,10 @@ public final class Passwords {
 	/** True only if {@code storedHash} is present and matches; equal work either way. */
 	public Mono<Boolean> matches(String password, @Nullable String storedHash) {
 		if (storedHash == null) {
-			return this.dummyHash.flatMap((dummy) -> this.crypto.run(() -> this.hasher.matches(password, dummy) && false));
+			return this.dummyHash.flatMap((dummy) -> this.crypto.run(() -> {
+				this.hasher.matches(password, dummy);
+				return false;
+			}));
 		}
 		return this.crypto.run(() -> this.hasher.matches(password, storedHash));
 	}

@@ -152,6 +152,25 @@ class AuthHandlerIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void expiredRefreshTokenNeedsReloginAndIsNotRotated() {
+		Account hal = this.client.signup("hal");
+		Tokens tokens = this.client.login(hal);
+		this.db.sql("UPDATE refresh_token SET expires_at = '2020-01-01 00:00:00' WHERE member_id = :id")
+			.bind("id", hal.id())
+			.then()
+			.block();
+		this.client.refresh(tokens.refreshToken())
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("X-Relogin-Required", "true");
+		assertThat(this.rows.count("SELECT COUNT(*) FROM refresh_token WHERE member_id = ? AND rotated_at IS NULL",
+				hal.id()))
+			.isOne();
+		assertThat(this.rows.count("SELECT COUNT(*) FROM refresh_token WHERE member_id = ?", hal.id())).isOne();
+	}
+
+	@Test
 	void concurrentRefreshesWithOneTokenHaveExactlyOneWinnerAndNeverTwoValidTokens() {
 		Account dee = this.client.signup("dee");
 		Tokens tokens = this.client.login(dee);
