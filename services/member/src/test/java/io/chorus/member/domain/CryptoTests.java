@@ -48,6 +48,7 @@ class CryptoTests {
 					assertThat(((ProblemException) ex).headers().getFirst("Retry-After")).isEqualTo("1");
 				})
 				.verify(Duration.ofSeconds(5));
+			release.countDown();
 			busy.dispose();
 			queued.dispose();
 		}
