@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import io.chorus.member.testing.IntegrationTestBase;
 import io.chorus.member.testing.MemberClient;
 import io.chorus.member.testing.MemberClient.Account;
@@ -15,6 +15,7 @@ import io.chorus.member.testing.MemberClient.Tokens;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -52,7 +53,7 @@ class AuthHandlerIntegrationTests extends IntegrationTestBase {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();

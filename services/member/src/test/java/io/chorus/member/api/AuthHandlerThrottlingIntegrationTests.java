@@ -1,7 +1,12 @@
 package io.chorus.member.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.chorus.member.testing.IntegrationTestBase;
 import io.chorus.member.testing.MemberClient;
@@ -16,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,7 +122,7 @@ class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
 		signup(MemberClient.newIp(), MemberClient.uniqueHandle("bulk")).expectStatus().isCreated();
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec signup(String ip, String handle) {
+	private WebTestClient.ResponseSpec signup(String ip, String handle) {
 		return this.client.http()
 			.post()
 			.uri("/api/auth/signup")
@@ -135,13 +141,13 @@ class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
 	}
 
 	private static Map<String, Object> comparable(Map<String, Object> problem) {
-		Map<String, Object> copy = new java.util.TreeMap<>(problem);
+		Map<String, Object> copy = new TreeMap<>(problem);
 		copy.remove("traceId");
 		return copy;
 	}
 
 	private static Map<String, List<String>> comparable(HttpHeaders headers) {
-		Map<String, List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		headers.forEach(copy::put);
 		copy.keySet().removeAll(List.of("Date", "X-Trace-Id", "traceparent", "Content-Length"));
 		return copy;
@@ -155,11 +161,11 @@ class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
 
 	private static String sha256(String text) {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

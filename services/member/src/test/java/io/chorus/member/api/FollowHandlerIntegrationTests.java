@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,7 +143,7 @@ class FollowHandlerIntegrationTests extends IntegrationTestBase {
 		this.client.get("/api/members/recommendations", null).exchange().expectStatus().isUnauthorized();
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec profile(Account account) {
+	private WebTestClient.BodyContentSpec profile(Account account) {
 		return this.client.get("/api/members/" + account.id(), null).exchange().expectStatus().isOk().expectBody();
 	}
 
