@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.jwk.JWK;
 import io.chorus.member.store.SigningKeyStore;
@@ -106,7 +105,8 @@ class SigningKeyRingTests {
 	/** The signing_key table in memory: unique slot, newest first. */
 	static final class FakeStore extends SigningKeyStore {
 
-		final List<StoredKey> rows = new CopyOnWriteArrayList<>();
+		// replaced as a whole under the lock, like a committed transaction
+		volatile List<StoredKey> rows = List.of();
 
 		FakeStore() {
 			super(mock(DatabaseClient.class));
@@ -114,7 +114,7 @@ class SigningKeyRingTests {
 
 		@Override
 		public Flux<StoredKey> findAll() {
-			return Flux.defer(() -> Flux.fromIterable(new ArrayList<>(this.rows))
+			return Flux.defer(() -> Flux.fromIterable(this.rows)
 				.sort(Comparator.comparingLong(StoredKey::slot).reversed()));
 		}
 
@@ -130,9 +130,9 @@ class SigningKeyRingTests {
 								row.slot(), row.publicJwk(), row.privateJwkSealed(), row.createdAt(), key.createdAt())
 								: row)
 						.toList();
-					this.rows.clear();
-					this.rows.addAll(retired);
-					this.rows.add(key);
+					List<StoredKey> next = new ArrayList<>(retired);
+					next.add(key);
+					this.rows = List.copyOf(next);
 					return true;
 				}
 			});
@@ -142,11 +142,12 @@ class SigningKeyRingTests {
 		public Mono<Long> deleteRetiredBefore(Instant cutoff) {
 			return Mono.fromSupplier(() -> {
 				synchronized (this) {
-					List<StoredKey> gone = this.rows.stream()
-						.filter((row) -> row.retiredAt() != null && row.retiredAt().isBefore(cutoff))
+					List<StoredKey> kept = this.rows.stream()
+						.filter((row) -> row.retiredAt() == null || !row.retiredAt().isBefore(cutoff))
 						.toList();
-					this.rows.removeAll(gone);
-					return (long) gone.size();
+					long removed = this.rows.size() - kept.size();
+					this.rows = kept;
+					return removed;
 				}
 			});
 		}
