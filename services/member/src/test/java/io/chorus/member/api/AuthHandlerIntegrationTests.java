@@ -108,6 +108,24 @@ class AuthHandlerIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void concurrentSignupsForOneEmailCreateOneAccount() {
+		String handle = MemberClient.uniqueHandle("twin");
+		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
+		List<Integer> statuses = Flux.range(0, 4)
+			.flatMap((i) -> web.post()
+				.uri("/api/auth/signup")
+				.header("X-Forwarded-For", MemberClient.newIp())
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("email", handle + "@example.org", "password", MemberClient.PASSWORD, "handle",
+						handle + "_" + i, "displayName", "Twin"))
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 4)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(statuses).containsOnly(201, 409).filteredOn((s) -> s == 201).hasSize(1);
+		assertThat(this.rows.count("SELECT COUNT(*) FROM member WHERE email = ?", handle + "@example.org")).isOne();
+	}
+
+	@Test
 	void refreshRotatesAndReuseRevokesTheWholeFamily() {
 		Account cid = this.client.signup("cid");
 		Tokens first = this.client.login(cid);
