@@ -101,6 +101,7 @@ public final class LocalInfrastructure implements AutoCloseable {
             MongoWireServer mongo = MongoWireServer.startPersistent(options.mongoPort(), dir.resolve("mongo").resolve("chorus.mv"));
             running.push(mongo);
             endpoints.put("CHORUS_MONGODB_URI", "mongodb://" + mongo.hostAndPort());
+            LocalSecrets.ensure(dir);
             writeEndpoints(dir, endpoints);
             return new LocalInfrastructure(dir, endpoints, running, lock);
         } catch (RuntimeException e) {

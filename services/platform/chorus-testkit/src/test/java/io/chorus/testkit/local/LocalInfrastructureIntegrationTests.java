@@ -64,6 +64,8 @@ class LocalInfrastructureIntegrationTests {
             }
             assertThatThrownBy(() -> LocalInfrastructure.start(options)).hasMessageContaining("Another LocalInfrastructure");
         }
+        String secrets = Files.readString(dir.resolve("secrets.env"));
+        assertThat(secrets).contains("CHORUS_MEMBER_KEY_ENCRYPTION_KEY=", "CHORUS_GATEWAY_PASSPORT_KEY='{\"kty\":\"EC\"");
         assertThat(dir.resolve("endpoints.env")).doesNotExist();
         assertThat(Net.canConnect(Net.LOOPBACK, options.mariaDbPort(), Duration.ofMillis(200))).isFalse();
 
@@ -74,6 +76,7 @@ class LocalInfrastructureIntegrationTests {
                 assertThat(rows.getString(1)).isEqualTo("kept");
             }
             assertThat(readTopic(again.endpoints().get("CHORUS_KAFKA_BOOTSTRAP_SERVERS"), "events")).containsExactly("kept");
+            assertThat(Files.readString(dir.resolve("secrets.env"))).as("secrets are generated once").isEqualTo(secrets);
             try (RespClient redis = RespClient.connect(RedisEndpoint.fromUrl(again.endpoints().get("CHORUS_REDIS_URL"), RedisSource.ENV), 2_000)) {
                 assertThat(redis.call("GET", "tl:home:1")).isEqualTo("kept");
             }
