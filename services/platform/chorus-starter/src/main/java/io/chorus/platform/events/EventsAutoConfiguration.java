@@ -94,7 +94,8 @@ public class EventsAutoConfiguration {
 					meters.getIfAvailable());
 		}
 
-		@Bean(destroyMethod = "close")
+		/** Closed (with a bounded wait) by {@link KafkaClients#close()}. */
+		@Bean(destroyMethod = "")
 		Admin chorusKafkaAdmin(KafkaClients clients) {
 			return clients.createAdmin();
 		}

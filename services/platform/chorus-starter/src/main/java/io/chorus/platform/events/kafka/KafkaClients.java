@@ -3,7 +3,9 @@ package io.chorus.platform.events.kafka;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +46,11 @@ public final class KafkaClients implements AutoCloseable {
 	private final @Nullable MeterRegistry meters;
 
 	private final AtomicInteger clientSequence = new AtomicInteger();
+
+	/** Admin clients wait for pending calls on close (60 s default when the broker is away): bound it. */
+	static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+	private final List<Admin> admins = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Where producer calls run. {@code KafkaProducer.send} can block (metadata, full buffer), so it
@@ -103,10 +110,13 @@ public final class KafkaClients implements AutoCloseable {
 		return (this.meters != null) ? options.consumerListener(new MicrometerConsumerListener(this.meters)) : options;
 	}
 
+	/** A new admin client, closed by {@link #close()} (pending calls get {@link #ADMIN_CLOSE_TIMEOUT}). */
 	public Admin createAdmin() {
 		Map<String, Object> config = new HashMap<>(this.properties.admin());
 		config.putAll(common("admin"));
-		return Admin.create(config);
+		Admin admin = Admin.create(config);
+		this.admins.add(admin);
+		return admin;
 	}
 
 	private Map<String, Object> producerConfig(String purpose) {
@@ -135,8 +145,11 @@ public final class KafkaClients implements AutoCloseable {
 		return (this.meters != null) ? options.producerListener(new MicrometerProducerListener(this.meters)) : options;
 	}
 
+	/** Blocks up to {@link #ADMIN_CLOSE_TIMEOUT} per admin client: call on shutdown, not on an event loop. */
 	@Override
 	public void close() {
+		this.admins.forEach(admin -> admin.close(ADMIN_CLOSE_TIMEOUT));
+		this.admins.clear();
 		this.producerScheduler.dispose();
 	}
 
