@@ -145,6 +145,10 @@ public final class EventConsumer implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		synchronized (this) {
+			if (!this.running) {
+				callback.run();
+				return;
+			}
 			this.onStopped = callback;
 			this.running = false;
 		}

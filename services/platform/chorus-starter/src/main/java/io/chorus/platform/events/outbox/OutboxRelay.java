@@ -66,6 +66,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private @Nullable Disposable loop;
 
+	private @Nullable Runnable onStopped;
+
 	// Leader state: touched only by the relay loop, which runs one step at a time.
 	private @Nullable Connection connection;
 
@@ -122,21 +124,20 @@ public final class OutboxRelay implements SmartLifecycle {
 			.or(stopped.asMono())
 			.then(Mono.defer(this::cycle).flatMap(this::pause).repeat(() -> this.running).then())
 			.then(Mono.defer(this::resign))
-			.subscribe(null, ex -> log.error("Outbox relay stopped unexpectedly", ex), this::stopped);
+			.doFinally(signal -> stopped())
+			.subscribe(null, ex -> log.error("Outbox relay stopped unexpectedly", ex));
 	}
 
 	@Override
 	public synchronized void stop(Runnable callback) {
-		this.onStopped = callback;
 		if (!this.running) {
 			callback.run();
 			return;
 		}
+		this.onStopped = callback;
 		this.running = false;
 		this.stopping.tryEmitEmpty();
 	}
-
-	private @Nullable Runnable onStopped;
 
 	@Override
 	public void stop() {
