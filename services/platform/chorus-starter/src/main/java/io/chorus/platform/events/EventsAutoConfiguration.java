@@ -108,7 +108,7 @@ public class EventsAutoConfiguration {
 		@Bean(destroyMethod = "close")
 		EventPublisher eventPublisher(KafkaClients clients, CloudEventCodec codec, TraceparentSource traces,
 				TopicDeclarations topics) {
-			return new EventPublisher(clients, codec, traces, topics::isDeclared);
+			return new EventPublisher(clients, codec, traces, topics);
 		}
 
 		@Bean

@@ -84,7 +84,11 @@ public final class EventConsumer implements SmartLifecycle {
 		this.finished = new AtomicBoolean();
 		this.lastAcknowledged.clear();
 		this.subscription = prepare().flatMapMany(this::receive)
-			.subscribe(null, ex -> log.error("Consumer " + group() + " stopped unexpectedly", ex));
+			.subscribe(null, ex -> {
+				if (this.running) {
+					log.error("Consumer " + group() + " stopped unexpectedly", ex);
+				}
+			});
 	}
 
 	/** Creates the dead-letter topics and learns the consumed topics' retention (for the dedupe TTL). */
@@ -97,7 +101,8 @@ public final class EventConsumer implements SmartLifecycle {
 				.orElseGet(() -> new TopicSpec(DeadLetters.topic(topic, group()), null, null,
 						this.properties.deadLetterRetention())))
 			.toList();
-		return this.topics.declare(deadLetterTopics)
+		return this.topics.ready()
+			.then(this.topics.declare(deadLetterTopics))
 			.then(this.topics.retention(this.settings.topics()))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
 				.maxBackoff(Duration.ofSeconds(30))

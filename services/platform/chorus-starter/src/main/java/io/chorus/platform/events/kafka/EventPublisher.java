@@ -1,7 +1,6 @@
 package io.chorus.platform.events.kafka;
 
 import java.util.Map;
-import java.util.function.Predicate;
 
 import io.chorus.platform.events.CloudEvent;
 import io.chorus.platform.events.CloudEventCodec;
@@ -9,6 +8,7 @@ import io.chorus.platform.events.EventHeaders;
 import io.chorus.platform.events.TraceparentSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderRecord;
@@ -27,22 +27,26 @@ public final class EventPublisher implements AutoCloseable {
 
 	private final TraceparentSource traces;
 
-	private final Predicate<String> declaredTopics;
+	private final @Nullable TopicDeclarations topics;
 
+	/** @param topics the topics {@link #publish} may write to; {@code null} for tools that only {@link #send} */
 	public EventPublisher(KafkaClients clients, CloudEventCodec codec, TraceparentSource traces,
-			Predicate<String> declaredTopics) {
+			@Nullable TopicDeclarations topics) {
 		this.sender = KafkaSender.create(clients.senderOptions("publisher"));
 		this.codec = codec;
 		this.traces = traces;
-		this.declaredTopics = declaredTopics;
+		this.topics = topics;
 	}
 
-	/** Publishes {@code event} keyed by its subject, with the current {@code traceparent}. */
+	/**
+	 * Publishes {@code event} keyed by its subject, with the current {@code traceparent}, to a
+	 * declared topic once the declared topics exist (so the broker never auto-creates one).
+	 */
 	public Mono<Void> publish(String topic, CloudEvent event) {
-		if (!this.declaredTopics.test(topic)) {
+		if (this.topics == null || !this.topics.isDeclared(topic)) {
 			return Mono.error(new IllegalArgumentException("Topic '" + topic + "' is not declared in chorus.kafka.topics"));
 		}
-		return this.traces.current()
+		return this.topics.ready().then(this.traces.current())
 			.map(traceparent -> Map.of(EventHeaders.TRACEPARENT, traceparent))
 			.defaultIfEmpty(Map.of())
 			.flatMap(headers -> send(EventRecords.record(topic, event.subject(), this.codec.encode(event), event.time(),

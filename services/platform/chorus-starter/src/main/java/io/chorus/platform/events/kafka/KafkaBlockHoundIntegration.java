@@ -15,6 +15,15 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  */
 public final class KafkaBlockHoundIntegration implements BlockHoundIntegration {
 
+	/**
+	 * Applied after the default-priority integrations: Reactor's own marks every
+	 * {@code NonBlocking} thread (ours included) and would otherwise undo the exemption.
+	 */
+	@Override
+	public int getPriority() {
+		return 1000;
+	}
+
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
 		builder.nonBlockingThreadPredicate(

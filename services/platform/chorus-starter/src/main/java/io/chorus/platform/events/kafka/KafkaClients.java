@@ -47,8 +47,11 @@ public final class KafkaClients implements AutoCloseable {
 
 	private final AtomicInteger clientSequence = new AtomicInteger();
 
-	/** Admin clients wait for pending calls on close (60 s default when the broker is away): bound it. */
-	static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+	/**
+	 * Admin clients wait for pending calls on close (up to 60 s when the broker is away). At
+	 * shutdown nothing pending is worth waiting for: topic declarations run again at the next start.
+	 */
+	static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ZERO;
 
 	private final List<Admin> admins = new CopyOnWriteArrayList<>();
 
@@ -110,7 +113,7 @@ public final class KafkaClients implements AutoCloseable {
 		return (this.meters != null) ? options.consumerListener(new MicrometerConsumerListener(this.meters)) : options;
 	}
 
-	/** A new admin client, closed by {@link #close()} (pending calls get {@link #ADMIN_CLOSE_TIMEOUT}). */
+	/** A new admin client, closed by {@link #close()}, which fails its pending calls. */
 	public Admin createAdmin() {
 		Map<String, Object> config = new HashMap<>(this.properties.admin());
 		config.putAll(common("admin"));
@@ -145,7 +148,7 @@ public final class KafkaClients implements AutoCloseable {
 		return (this.meters != null) ? options.producerListener(new MicrometerProducerListener(this.meters)) : options;
 	}
 
-	/** Blocks up to {@link #ADMIN_CLOSE_TIMEOUT} per admin client: call on shutdown, not on an event loop. */
+	/** Closes the admin clients and the producer scheduler: call on shutdown, not on an event loop. */
 	@Override
 	public void close() {
 		this.admins.forEach(admin -> admin.close(ADMIN_CLOSE_TIMEOUT));

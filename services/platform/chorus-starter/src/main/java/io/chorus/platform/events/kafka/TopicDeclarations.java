@@ -21,6 +21,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -35,7 +37,7 @@ import reactor.util.retry.Retry;
  * fails in the caller's transaction instead of stalling the relay behind a topic that will never
  * exist (the per-day-topic defect of earlier systems).
  */
-public final class TopicDeclarations {
+public final class TopicDeclarations implements SmartLifecycle {
 
 	private static final Log log = LogFactory.getLog(TopicDeclarations.class);
 
@@ -45,7 +47,11 @@ public final class TopicDeclarations {
 
 	private final Map<String, TopicSpec> declared = new ConcurrentHashMap<>();
 
-	private final Mono<Void> ready;
+	private volatile Mono<Void> ready;
+
+	private volatile boolean stopped;
+
+	private volatile @Nullable Disposable starting;
 
 	public TopicDeclarations(Admin admin, ChorusKafkaProperties properties) {
 		this.admin = admin;
@@ -53,11 +59,17 @@ public final class TopicDeclarations {
 		properties.topics()
 			.forEach((name, topic) -> this.declared.put(name,
 					new TopicSpec(name, topic.partitions(), topic.replicationFactor(), topic.retention())));
-		List<TopicSpec> initial = List.copyOf(this.declared.values());
-		// Retried until the broker answers, then remembered: every relay and consumer waits on it.
-		this.ready = Mono.defer(() -> ensure(initial))
+		this.ready = declareConfigured();
+	}
+
+	/** Retried until the broker answers (or this stops), then remembered: relays and consumers wait on it. */
+	private Mono<Void> declareConfigured() {
+		List<TopicSpec> configured = List.copyOf(this.declared.values());
+		return Mono.defer(() -> ensure(configured))
 			.doOnError(ex -> log.warn("Declaring topics failed, will retry: " + ex))
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(30)))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+				.maxBackoff(Duration.ofSeconds(30))
+				.filter(ex -> !this.stopped))
 			.cache();
 	}
 
@@ -72,6 +84,41 @@ public final class TopicDeclarations {
 
 	public Optional<TopicSpec> find(String topic) {
 		return Optional.ofNullable(this.declared.get(topic));
+	}
+
+	/**
+	 * Starts declaring the configured topics as the application starts (without waiting for
+	 * them), so that they exist before anything publishes, whether or not this service relays
+	 * or consumes.
+	 */
+	@Override
+	public void start() {
+		if (this.stopped) {
+			this.stopped = false;
+			this.ready = declareConfigured(); // the previous attempt may have ended with the stop
+		}
+		this.starting = ready().subscribe(null, ex -> log.debug("Declaring topics ended: " + ex));
+	}
+
+	@Override
+	public void stop() {
+		this.stopped = true;
+		Disposable current = this.starting;
+		if (current != null) {
+			current.dispose();
+		}
+		this.starting = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.starting != null;
+	}
+
+	/** Before the relay and the consumers, which wait for {@link #ready()}. */
+	@Override
+	public int getPhase() {
+		return 0;
 	}
 
 	/** Completes once the configured topics exist (immediately when topic creation is off). */

@@ -121,6 +121,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.stopping = Sinks.empty();
 		Sinks.Empty<Void> stopped = this.stopping;
 		this.loop = this.topics.ready()
+			.onErrorResume(ex -> Mono.empty()) // fails only when the application stops
 			.or(stopped.asMono())
 			.then(Mono.defer(this::cycle).flatMap(this::pause).repeat(() -> this.running).then())
 			.then(Mono.defer(this::resign))

@@ -56,7 +56,7 @@ public final class ReplayCommand {
 		try (KafkaClients clients = new KafkaClients(properties, "chorus-replay", null);
 				Admin admin = clients.createAdmin();
 				EventPublisher publisher = new EventPublisher(clients, new CloudEventCodec(),
-						TraceparentSource.CONTEXT_ONLY, t -> true)) {
+						TraceparentSource.CONTEXT_ONLY, null)) {
 			ReplayTool tool = new ReplayTool(clients, admin, publisher, null);
 			// The CLI's main thread has nothing else to do but wait for the one result.
 			Object result = action.equals("rewind") ? tool.rewind(topic, group, Instant.parse(from)).block()
