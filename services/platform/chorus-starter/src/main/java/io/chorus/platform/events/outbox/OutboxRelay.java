@@ -10,7 +10,6 @@ import io.chorus.platform.events.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,12 +67,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private @Nullable Runnable onStopped;
 
-	// Leader state: touched only by the relay loop, which runs one step at a time.
-	private @Nullable Connection connection;
-
-	private @Nullable OutboxStore store;
-
-	private @Nullable OutboxPublisher publisher;
+	/** Set while this instance relays; touched only by the relay loop, which runs one step at a time. */
+	private @Nullable OutboxLeader leader;
 
 	private int failures;
 
@@ -164,30 +159,13 @@ public final class OutboxRelay implements SmartLifecycle {
 		if (!this.running) {
 			return Mono.just(Duration.ZERO);
 		}
-		Mono<Boolean> leading = (this.store != null) ? Mono.just(true) : lead();
-		return leading.flatMap(leader -> leader ? relayBatch() : standBy()).onErrorResume(ex -> {
+		OutboxLeader current = this.leader;
+		Mono<OutboxLeader> leading = (current != null) ? Mono.just(current)
+				: OutboxLeader.tryLead(this.connections, this.properties.relayId(), this.clients)
+					.doOnNext(leader -> this.leader = leader);
+		return leading.flatMap(this::relayBatch).switchIfEmpty(Mono.defer(this::standBy)).onErrorResume(ex -> {
 			log.warn("Outbox relay lost its database connection, will retry: " + ex);
 			return resign().thenReturn(this.backoff.delay(++this.failures));
-		});
-	}
-
-	private Mono<Boolean> lead() {
-		return Mono.from(this.connections.create()).flatMap(candidate -> {
-			Mono<String> relayId = (this.properties.relayId() != null) ? Mono.just(this.properties.relayId())
-					: OutboxStore.database(candidate);
-			return relayId.flatMap(id -> {
-				OutboxStore candidateStore = new OutboxStore(candidate, "chorus_outbox." + id);
-				return candidateStore.tryLock().flatMap(locked -> {
-					if (!locked) {
-						return Mono.from(candidate.close()).thenReturn(false);
-					}
-					log.info("This instance now relays outbox " + id);
-					this.connection = candidate;
-					this.store = candidateStore;
-					this.publisher = new OutboxPublisher(this.clients, "outbox-" + id);
-					return Mono.just(true);
-				});
-			}).onErrorResume(ex -> Mono.from(candidate.close()).onErrorResume(e -> Mono.empty()).then(Mono.error(ex)));
 		});
 	}
 
@@ -199,12 +177,9 @@ public final class OutboxRelay implements SmartLifecycle {
 			.thenReturn(this.properties.lockRetryInterval());
 	}
 
-	private Mono<Duration> relayBatch() {
-		OutboxStore leaderStore = this.store;
-		OutboxPublisher leaderPublisher = this.publisher;
-		if (leaderStore == null || leaderPublisher == null) {
-			return Mono.just(Duration.ZERO);
-		}
+	private Mono<Duration> relayBatch(OutboxLeader leader) {
+		OutboxStore leaderStore = leader.store();
+		OutboxPublisher leaderPublisher = leader.publisher();
 		return leaderStore.unsent(this.properties.batchSize()).flatMap(rows -> {
 			if (rows.isEmpty()) {
 				this.backlog.set(0);
@@ -254,20 +229,10 @@ public final class OutboxRelay implements SmartLifecycle {
 				this.stopping.asMono());
 	}
 
-	/** Gives up leadership: producer closed first, then the lock released with its connection. */
 	private Mono<Void> resign() {
-		Connection leaderConnection = this.connection;
-		OutboxStore leaderStore = this.store;
-		OutboxPublisher leaderPublisher = this.publisher;
-		this.connection = null;
-		this.store = null;
-		this.publisher = null;
-		Mono<Void> reset = (leaderPublisher != null) ? leaderPublisher.reset() : Mono.empty();
-		Mono<Void> unlock = (leaderStore != null) ? leaderStore.unlock().onErrorResume(ex -> Mono.empty())
-				: Mono.empty();
-		Mono<Void> close = (leaderConnection != null)
-				? Mono.from(leaderConnection.close()).onErrorResume(ex -> Mono.empty()) : Mono.empty();
-		return reset.then(unlock).then(close);
+		OutboxLeader current = this.leader;
+		this.leader = null;
+		return (current != null) ? current.resign() : Mono.empty();
 	}
 
 }
