@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ChorusInfrastructure(Infra.KAFKA)
 class TopicDeclarationsIntegrationTests {
@@ -40,7 +41,10 @@ class TopicDeclarationsIntegrationTests {
 			// A new release declares a longer retention and more partitions: retention follows,
 			// the partition count stays (more partitions would move keys).
 			declarations.ensure(List.of(new TopicSpec(posts, 8, (short) 1, Duration.ofDays(7)))).block();
-			assertThat(declarations.retention(List.of(posts)).block()).containsEntry(posts, Duration.ofDays(7));
+			// The broker applies config changes through its metadata log: visible shortly after.
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(declarations.retention(List.of(posts)).block()).containsEntry(posts,
+						Duration.ofDays(7)));
 			assertThat(admin.describeTopics(List.of(posts)).allTopicNames().get().get(posts).partitions()).hasSize(4);
 		}
 	}
