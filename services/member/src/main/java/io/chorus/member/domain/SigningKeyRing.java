@@ -106,10 +106,13 @@ public final class SigningKeyRing {
 		if (running != null) {
 			return running;
 		}
-		// A fresh context: a caller's transaction must never swallow the key insert.
+		// A fresh context: a caller's transaction must never swallow the key insert. The slot is
+		// freed before the result reaches anyone (doFinally would run after, so a caller could get
+		// this finished run back and sign with a key of the previous slot).
 		Mono<Snapshot> run = Mono.defer(this::reloadRotateAndPrune)
 			.contextWrite((context) -> Context.empty())
-			.doFinally((s) -> this.refreshing.set(null))
+			.doOnSuccess((fresh) -> this.refreshing.set(null))
+			.doOnError((ex) -> this.refreshing.set(null))
 			.cache();
 		return this.refreshing.compareAndSet(null, run) ? run : rotateIfDue();
 	}
