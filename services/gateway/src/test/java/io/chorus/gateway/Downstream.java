@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -33,12 +32,11 @@ public final class Downstream implements AutoCloseable {
 	public static final List<String> ECHO_SERVICES = List.of("content", "timeline", "music", "activity", "search",
 			"chat");
 
-	/** Member's current signing key; tests may publish others. */
-	public final ECKey memberKey = TestTokens.ecKey("member-current");
-
 	public final AtomicInteger jwksFetches = new AtomicInteger();
 
-	private final AtomicReference<String> jwks = new AtomicReference<>(TestTokens.jwks(this.memberKey.toPublicJWK()));
+	private final AtomicReference<JWK> currentKey = new AtomicReference<>(TestTokens.ecKey("member-1"));
+
+	private final AtomicReference<String> jwks = new AtomicReference<>(TestTokens.jwks(this.currentKey.get().toPublicJWK()));
 
 	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
@@ -69,8 +67,14 @@ public final class Downstream implements AutoCloseable {
 		registry.add("chorus.gateway.services.chart.uri", () -> "http://127.0.0.1:" + this.deadPort);
 	}
 
-	/** Replaces member's published key set (first key = current). */
+	/** The key member signs new tokens with: the first one published. */
+	public JWK currentKey() {
+		return this.currentKey.get();
+	}
+
+	/** Replaces member's published key set; the first key becomes the current one. */
 	public void publish(JWK... keys) {
+		this.currentKey.set(keys[0]);
 		List<JWK> published = new ArrayList<>();
 		for (JWK key : keys) {
 			published.add(key.toPublicJWK());
@@ -80,11 +84,11 @@ public final class Downstream implements AutoCloseable {
 
 	/** A valid access token for {@code memberId}, signed with member's current key. */
 	public String token(String memberId) {
-		return TestTokens.sign(this.memberKey, TestTokens.claims(memberId).build());
+		return token(TestTokens.claims(memberId).build());
 	}
 
 	public String token(JWTClaimsSet claims) {
-		return TestTokens.sign(this.memberKey, claims);
+		return TestTokens.sign(currentKey(), claims);
 	}
 
 	/** How many requests the stub of {@code service} received. */

@@ -8,12 +8,9 @@ import io.chorus.testkit.Infra;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		properties = { "chorus.gateway.jwks.min-refetch-interval=5s", "chorus.gateway.cors.allowed-origins=https://app.chorus.test",
 				"chorus.logging.format=plain" })
 @ChorusInfrastructure(Infra.REDIS)
-@Import(GatewayTestSupport.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class GatewayTestSupport {
 
 	@LocalServerPort
@@ -52,18 +49,6 @@ public abstract class GatewayTestSupport {
 
 	protected WebTestClient management() {
 		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
-	}
-
-	/** The gateway's clock, movable by tests (real time plus an offset). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
 	}
 
 }
