@@ -54,8 +54,11 @@ public final class Downstream implements AutoCloseable {
 			return response.header("Content-Type", "application/json").sendString(Mono.fromSupplier(this.jwks::get));
 		}).route((request) -> true, (request, response) -> echo("member", request, response)));
 		for (String service : ECHO_SERVICES) {
-			this.echoes.put(service,
-					new StubServer((routes) -> routes.route((request) -> true, (request, response) -> echo(service, request, response))));
+			this.echoes.put(service, new StubServer((routes) -> routes
+				// Chat's WebSocket: greets with whether the upgrade request carried a passport.
+				.ws("/ws/chat", (in, out) -> out.sendString(Mono.just(service + " passport="
+						+ in.headers().contains("X-Passport") + " member-id=" + in.headers().contains("X-Member-Id"))))
+				.route((request) -> true, (request, response) -> echo(service, request, response))));
 		}
 	}
 

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -30,6 +32,11 @@ class MemberKeysConfiguration {
 			.build();
 		return new MemberJwks(client, properties.jwksUri(), new JwkSetParser(policy.algorithms()), clock,
 				jwks.cacheTtl(), jwks.minRefetchInterval(), meters);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> memberJwksPrefetch(MemberJwks jwks) {
+		return (event) -> jwks.prefetch();
 	}
 
 }

@@ -47,7 +47,7 @@ public final class FailOpen {
 		Instant last = this.lastLogged.get(operation);
 		if (last == null || !now.isBefore(last.plus(LOG_INTERVAL))) {
 			this.lastLogged.put(operation, now);
-			logger.warn("Redis {} failed, failing open (request allowed): {}", operation, cause.toString());
+			logger.warn("Redis {} failed or timed out; skipped under the fail-open policy: {}", operation, cause.toString());
 		}
 	}
 

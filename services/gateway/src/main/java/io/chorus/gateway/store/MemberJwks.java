@@ -121,6 +121,11 @@ public final class MemberJwks implements SigningKeys {
 			});
 	}
 
+	/** Starts loading the keys now (at startup), so the first requests find them cached. */
+	public void prefetch() {
+		refresh().subscribe();
+	}
+
 	/** The keys currently cached (empty before the first successful fetch). */
 	public List<String> cachedKeyIds() {
 		Snapshot current = this.snapshot.get();

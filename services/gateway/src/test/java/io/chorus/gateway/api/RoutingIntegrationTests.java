@@ -1,7 +1,9 @@
 package io.chorus.gateway.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.chorus.gateway.Downstream;
 import io.chorus.gateway.Echo;
@@ -10,10 +12,12 @@ import io.chorus.testkit.blockhound.BlockHoundProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +70,19 @@ class RoutingIntegrationTests extends GatewayTestSupport {
 			assertThat(echo.path()).as(request).isEqualTo(parts[1]);
 			assertThat(echo.query()).as(request).isEqualTo("q=a%20b&limit=5");
 		});
+	}
+
+	@Test
+	void webSocketsUpgradeThroughToChatWithAPassport() {
+		AtomicReference<String> greeting = new AtomicReference<>();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBearerAuth(downstream.token("m-ws"));
+		headers.set("X-Member-Id", "m-forged");
+		new ReactorNettyWebSocketClient()
+			.execute(URI.create("ws://127.0.0.1:" + this.port + "/ws/chat?ticket=t-1"), headers,
+					(session) -> session.receive().take(1).doOnNext((message) -> greeting.set(message.getPayloadAsText())).then())
+			.block(Duration.ofSeconds(10));
+		assertThat(greeting.get()).isEqualTo("chat passport=true member-id=false");
 	}
 
 	@Test
