@@ -29,16 +29,34 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The edge filters, in the order they run, and what they need. */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EdgeConfiguration.class);
+
+	/**
+	 * Services fetch the passport keys from the management port; with no separate management
+	 * port there would be no JWKS endpoint at all, so refuse to start instead.
+	 */
+	@Bean
+	InitializingBean managementPortGuard(Environment environment) {
+		return () -> {
+			String management = environment.getProperty("management.server.port");
+			String server = environment.getProperty("server.port", "8080");
+			if (management == null || management.equals("-1") || (management.equals(server) && !management.equals("0"))) {
+				throw new IllegalStateException("The gateway needs management.server.port set apart from server.port: "
+						+ "the passport JWKS is published only there");
+			}
+		};
+	}
 
 	@Bean
 	EdgeScope edgeScope(ApplicationContext context) {
