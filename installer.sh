@@ -154,6 +154,24 @@ service_jar() { # $1 = name; the runnable Boot jar of that module, if it was bui
   return 1
 }
 
+# Translates the infrastructure endpoints (CHORUS_*_URL from endpoints.env) into the standard
+# Spring properties of one service: its own database and Mongo database carry its name.
+service_environment() { # $1 = name
+  local db=$1 rest creds hostport
+  rest=${CHORUS_MARIADB_URL#*://}
+  creds=${rest%@*}
+  hostport=${rest##*@}
+  export SPRING_R2DBC_URL="r2dbc:mysql://$hostport/$db" SPRING_FLYWAY_URL="jdbc:mariadb://$hostport/$db"
+  export SPRING_R2DBC_USERNAME=${creds%%:*} SPRING_R2DBC_PASSWORD=${creds#*:}
+  export SPRING_FLYWAY_USER=$SPRING_R2DBC_USERNAME SPRING_FLYWAY_PASSWORD=$SPRING_R2DBC_PASSWORD
+  hostport=${CHORUS_REDIS_URL#*://}
+  hostport=${hostport##*@}
+  export SPRING_DATA_REDIS_HOST=${hostport%:*} SPRING_DATA_REDIS_PORT=${hostport##*:}
+  export SPRING_MONGODB_URI="$CHORUS_MONGODB_URI/$db"
+  # Services verify passports with the gateway's public key, served on its management port.
+  export CHORUS_PASSPORT_JWKS_URI="http://127.0.0.1:9080/internal/passport/jwks.json"
+}
+
 start_service() { # $1 = name, $2 = port, $3 = management port
   local name=$1 port=$2 mgmt=$3 jar
   jar=$(service_jar "$name") || { say "  $name: module not built, skipped"; return 0; }
@@ -162,13 +180,14 @@ start_service() { # $1 = name, $2 = port, $3 = management port
     return 0
   fi
   (
-    # endpoints.env exports the infrastructure addresses as CHORUS_* variables; Spring reads
-    # them through each service's application.yaml placeholders.
     set -a
-    # shellcheck disable=SC1090
+    # shellcheck disable=SC1090,SC1091
     . "$ENDPOINTS"
+    # shellcheck disable=SC1090,SC1091
+    . "$LOCAL_DIR/infra/secrets.env"
     set +a
-    export SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mgmt CHORUS_LOG_FORMAT=${CHORUS_LOG_FORMAT:-plain}
+    service_environment "$name"
+    export SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mgmt CHORUS_LOGGING_FORMAT=${CHORUS_LOGGING_FORMAT:-plain}
     exec nohup "$JAVA_HOME/bin/java" -Xmx384m -jar "$jar" >"$LOCAL_DIR/logs/$name.log" 2>&1
   ) &
   echo $! >"$(pid_file "$name")"

@@ -30,8 +30,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>java -cp CLASSPATH io.chorus.testkit.local.LocalInfrastructure --data-dir .local</pre>
  *
- * <p>MariaDB ({@code DIR/mariadb/data}) and Kafka ({@code DIR/kafka}) persist across restarts;
- * Redis and Mongo start empty every time (Mongo is an in-memory wire server). A MariaDB or Redis
+ * <p>Everything persists across restarts: MariaDB ({@code DIR/mariadb/data}), Kafka
+ * ({@code DIR/kafka}), Redis (append-only file in {@code DIR/redis}) and Mongo (H2 file
+ * {@code DIR/mongo/chorus.mv}), so read models stay consistent with the Kafka offsets that
+ * built them. A MariaDB or Redis
  * named by {@code CHORUS_MARIADB_URL} / {@code CHORUS_REDIS_URL} is reused instead of started.
  * Prints one {@code KEY=value} line per endpoint, writes them to {@code DIR/endpoints.env} (removed
  * again on shutdown) and runs until SIGTERM/SIGINT, then stops its servers cleanly.
@@ -96,9 +98,10 @@ public final class LocalInfrastructure implements AutoCloseable {
             kafka.start();
             endpoints.put("CHORUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             requireFree("Mongo", options.mongoPort(), "--mongo-port");
-            MongoWireServer mongo = MongoWireServer.start(options.mongoPort());
+            MongoWireServer mongo = MongoWireServer.startPersistent(options.mongoPort(), dir.resolve("mongo").resolve("chorus.mv"));
             running.push(mongo);
             endpoints.put("CHORUS_MONGODB_URI", "mongodb://" + mongo.hostAndPort());
+            LocalSecrets.ensure(dir);
             writeEndpoints(dir, endpoints);
             return new LocalInfrastructure(dir, endpoints, running, lock);
         } catch (RuntimeException e) {
@@ -131,7 +134,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         Path home = options.dataDir().resolve("redis");
         TempDirs.killRecordedProcesses(home);
         requireFree("Redis", options.redisPort(), "--redis-port");
-        RedisLauncher.Started started = RedisLauncher.start(null, home, options.redisPort());
+        RedisLauncher.Started started = RedisLauncher.start(null, home, options.redisPort(), true);
         running.push(started);
         return started.endpoint();
     }

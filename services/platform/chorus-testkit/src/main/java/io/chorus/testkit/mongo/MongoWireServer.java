@@ -1,15 +1,23 @@
 package io.chorus.testkit.mongo;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.chorus.testkit.internal.Net;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-JVM, in-memory server speaking the MongoDB wire protocol (mongo-java-server), with the
- * oplog enabled so change streams work. Data is lost when it stops.
+ * An in-JVM server speaking the MongoDB wire protocol (mongo-java-server), with the oplog enabled
+ * so change streams work. Tests use the in-memory backend (data is lost when it stops); the
+ * long-lived local mode uses the H2 file backend, so read models survive a restart just as the
+ * Kafka offsets that built them do.
  *
  * <p>Known gaps compared with a real MongoDB: no {@code $text} search, no multi-document
  * transactions, no TTL expiry, and Spring Boot's Mongo health check fails against it (set
@@ -27,9 +35,22 @@ public final class MongoWireServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts on 127.0.0.1:{@code port}; 0 picks a free port. */
+    /** Starts an in-memory server on 127.0.0.1:{@code port}; 0 picks a free port. */
     public static MongoWireServer start(int port) {
-        var backend = new MemoryBackend();
+        return start(new MemoryBackend(), port);
+    }
+
+    /** Starts a server on 127.0.0.1:{@code port} that keeps its data in the H2 file {@code file}. */
+    public static MongoWireServer startPersistent(int port, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(new H2Backend(file.toAbsolutePath().toString()), port);
+    }
+
+    private static MongoWireServer start(MongoBackend backend, int port) {
         var server = new MongoServer(backend);
         server.enableOplog();
         server.bind(Net.LOOPBACK, port);

@@ -53,22 +53,22 @@ public final class RedisLauncher {
                 throw new IllegalStateException("No Redis answering PING on 127.0.0.1:6379");
             }
         }
-        return chosen(start(forced, runDir, Net.freePort()));
+        return chosen(start(forced, runDir, Net.freePort(), false));
     }
 
     /** Starts a private server from an installed redis-server if allowed and present, else the Maven-shipped one. */
-    public static Started start(@Nullable RedisSource forced, Path runDir, int port) {
+    public static Started start(@Nullable RedisSource forced, Path runDir, int port, boolean durable) {
         if (forced == null || forced == RedisSource.INSTALLED) {
             Optional<Path> installed = Executables.find("redis-server");
             if (installed.isPresent()) {
-                RedisProcess process = RedisProcess.start(installed.get(), RedisSource.INSTALLED, runDir, port);
+                RedisProcess process = RedisProcess.start(installed.get(), RedisSource.INSTALLED, runDir, port, durable);
                 return new Started(process.endpoint(), process);
             }
             if (forced == RedisSource.INSTALLED) {
                 throw new IllegalStateException("No redis-server on PATH or in /usr/bin, /usr/sbin");
             }
         }
-        RedisProcess process = RedisProcess.start(MavenShippedRedis.binary(), RedisSource.MAVEN_SHIPPED, runDir, port);
+        RedisProcess process = RedisProcess.start(MavenShippedRedis.binary(), RedisSource.MAVEN_SHIPPED, runDir, port, durable);
         return new Started(process.endpoint(), process);
     }
 

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A {@code redis-server} we started: loopback only, no persistence, no password. */
+/**
+ * A {@code redis-server} we started: loopback only, no password; persistence (append-only file) only
+ * when {@code durable}, i.e. for the long-lived local mode.
+ */
 public final class RedisProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisProcess.class);
@@ -26,7 +29,7 @@ public final class RedisProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    public static RedisProcess start(Path binary, RedisSource source, Path runDir, int port) {
+    public static RedisProcess start(Path binary, RedisSource source, Path runDir, int port, boolean durable) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(runDir);
@@ -35,7 +38,7 @@ public final class RedisProcess implements AutoCloseable {
         }
         TempDirs.killRecordedProcesses(runDir);
         List<String> command = List.of(binary.toString(), "--port", Integer.toString(port), "--bind", Net.LOOPBACK,
-                "--dir", runDir.toAbsolutePath().toString(), "--save", "", "--appendonly", "no",
+                "--dir", runDir.toAbsolutePath().toString(), "--save", "", "--appendonly", durable ? "yes" : "no",
                 "--daemonize", "no", "--protected-mode", "no", "--logfile", "");
         ChildProcess child = ChildProcess.start("redis-server", command, runDir, runDir.resolve("redis.log"),
                 runDir.resolve("redis.pid"), Map.of());

@@ -3,6 +3,7 @@ package io.chorus.testkit.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoClients;
 import io.chorus.testkit.internal.Net;
 import io.chorus.testkit.redis.RedisEndpoint;
 import io.chorus.testkit.redis.RedisSource;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.bson.Document;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalInfrastructureIntegrationTests {
 
     @Test
-    void keepsMariaDbAndKafkaDataAcrossRestarts(@TempDir Path dir) throws Exception {
+    void keepsEveryStoresDataAcrossRestarts(@TempDir Path dir) throws Exception {
         LocalOptions options = freePorts(dir);
 
         try (LocalInfrastructure local = LocalInfrastructure.start(options)) {
@@ -51,7 +53,10 @@ class LocalInfrastructureIntegrationTests {
                 s.execute("INSERT INTO post VALUES (1, 'kept')");
             }
             try (RespClient redis = RespClient.connect(RedisEndpoint.fromUrl(endpoints.get("CHORUS_REDIS_URL"), RedisSource.ENV), 2_000)) {
-                assertThat(redis.call("PING")).isEqualTo("PONG");
+                assertThat(redis.call("SET", "tl:home:1", "kept")).isEqualTo("OK");
+            }
+            try (var mongo = MongoClients.create(endpoints.get("CHORUS_MONGODB_URI"))) {
+                mongo.getDatabase("timeline").getCollection("posts").insertOne(new Document("_id", "p1").append("body", "kept"));
             }
             try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     endpoints.get("CHORUS_KAFKA_BOOTSTRAP_SERVERS")), new StringSerializer(), new StringSerializer())) {
@@ -59,6 +64,8 @@ class LocalInfrastructureIntegrationTests {
             }
             assertThatThrownBy(() -> LocalInfrastructure.start(options)).hasMessageContaining("Another LocalInfrastructure");
         }
+        String secrets = Files.readString(dir.resolve("secrets.env"));
+        assertThat(secrets).contains("CHORUS_MEMBER_KEY_ENCRYPTION_KEY=", "CHORUS_GATEWAY_PASSPORT_KEY='{\"kty\":\"EC\"");
         assertThat(dir.resolve("endpoints.env")).doesNotExist();
         assertThat(Net.canConnect(Net.LOOPBACK, options.mariaDbPort(), Duration.ofMillis(200))).isFalse();
 
@@ -69,6 +76,15 @@ class LocalInfrastructureIntegrationTests {
                 assertThat(rows.getString(1)).isEqualTo("kept");
             }
             assertThat(readTopic(again.endpoints().get("CHORUS_KAFKA_BOOTSTRAP_SERVERS"), "events")).containsExactly("kept");
+            assertThat(Files.readString(dir.resolve("secrets.env"))).as("secrets are generated once").isEqualTo(secrets);
+            try (RespClient redis = RespClient.connect(RedisEndpoint.fromUrl(again.endpoints().get("CHORUS_REDIS_URL"), RedisSource.ENV), 2_000)) {
+                assertThat(redis.call("GET", "tl:home:1")).isEqualTo("kept");
+            }
+            try (var mongo = MongoClients.create(again.endpoints().get("CHORUS_MONGODB_URI"))) {
+                Document post = mongo.getDatabase("timeline").getCollection("posts").find(new Document("_id", "p1")).first();
+                assertThat(post).isNotNull();
+                assertThat(post.getString("body")).isEqualTo("kept");
+            }
         }
     }
 

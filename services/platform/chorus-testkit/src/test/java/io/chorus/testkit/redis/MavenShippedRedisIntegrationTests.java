@@ -14,7 +14,7 @@ class MavenShippedRedisIntegrationTests {
     @Test
     void startsTheMavenShippedRedis(@TempDir Path dir) {
         int port = Net.freePort();
-        try (RedisLauncher.Started started = RedisLauncher.start(RedisSource.MAVEN_SHIPPED, dir, port);
+        try (RedisLauncher.Started started = RedisLauncher.start(RedisSource.MAVEN_SHIPPED, dir, port, false);
                 RespClient redis = RespClient.connect(started.endpoint(), 2_000)) {
             assertThat(started.endpoint().source()).isEqualTo(RedisSource.MAVEN_SHIPPED);
             assertThat(redis.call("SET", "k", "v")).isEqualTo("OK");

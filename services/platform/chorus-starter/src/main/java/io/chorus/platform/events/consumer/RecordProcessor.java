@@ -1,0 +1,132 @@
+package io.chorus.platform.events.consumer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.chorus.platform.events.CloudEvent;
+import io.chorus.platform.events.CloudEventCodec;
+import io.chorus.platform.events.EventHeaders;
+import io.chorus.platform.events.InvalidEventException;
+import io.chorus.platform.events.TraceparentSource;
+import io.chorus.platform.events.kafka.EventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.retry.Retry;
+
+/**
+ * What happens to one record, start to finish, before its offset may be committed:
+ * decode (undecodable: dead letter) → seen before by this group? (skip) → apply with bounded
+ * retries (exhausted or rejected: dead letter) → remember as applied. The returned Mono never
+ * fails for a bad record; it completes once the record is either applied, skipped or safely in
+ * the dead-letter topic. Store and broker outages are waited out (retried without limit) rather
+ * than turned into dead letters.
+ */
+final class RecordProcessor {
+
+	private static final Log log = LogFactory.getLog(RecordProcessor.class);
+
+	private final ConsumerSettings settings;
+
+	private final CloudEventCodec codec;
+
+	private final EventDeduplicator dedupe;
+
+	private final EventPublisher publisher;
+
+	private final Function<String, Duration> dedupeTtl;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	RecordProcessor(ConsumerSettings settings, CloudEventCodec codec, EventDeduplicator dedupe, EventPublisher publisher,
+			Function<String, Duration> dedupeTtl, MeterRegistry meters, Clock clock) {
+		this.settings = settings;
+		this.codec = codec;
+		this.dedupe = dedupe;
+		this.publisher = publisher;
+		this.dedupeTtl = dedupeTtl;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	Mono<Void> process(ConsumerRecord<String, byte[]> record) {
+		CloudEvent event;
+		try {
+			event = this.codec.decode(record.value());
+		}
+		catch (InvalidEventException ex) {
+			return deadLetter(record, ex, 0);
+		}
+		String group = this.settings.group();
+		return outage(this.dedupe.isProcessed(group, event.id()), "dedupe lookup").flatMap(seen -> {
+			if (seen) {
+				count(record, "duplicate");
+				return Mono.empty();
+			}
+			return apply(record, event);
+		});
+	}
+
+	private Mono<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+		AtomicInteger attempts = new AtomicInteger();
+		Mono<Void> handled = Mono.defer(() -> {
+			attempts.incrementAndGet();
+			return this.settings.handler().handle(event);
+		}).contextWrite(traceContext(record));
+		return handled.retryWhen(handlerRetry())
+			.then(Mono.defer(() -> outage(this.dedupe.markProcessed(this.settings.group(), event.id(),
+					this.dedupeTtl.apply(record.topic())), "dedupe mark")))
+			.doOnSuccess(ignored -> count(record, "processed"))
+			.onErrorResume(ex -> deadLetter(record, ex, attempts.get()));
+	}
+
+	private Retry handlerRetry() {
+		return Retry.backoff(this.settings.maxAttempts() - 1L, this.settings.initialBackoff())
+			.maxBackoff(this.settings.maxBackoff())
+			.jitter(0.5)
+			.filter(ex -> !(ex instanceof EventRejectedException))
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	private Mono<Void> deadLetter(ConsumerRecord<String, byte[]> record, Throwable error, int attempts) {
+		String topic = DeadLetters.topic(record.topic(), this.settings.group());
+		log.warn("Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + " to " + topic
+				+ " after " + attempts + " attempt(s): " + error);
+		return outage(this.publisher.send(DeadLetters.record(record, this.settings.group(), error, attempts,
+				this.clock.instant())), "dead-letter publish")
+			.doOnSuccess(ignored -> count(record, "dead_lettered"))
+			.then();
+	}
+
+	/** Keeps retrying an infrastructure call: the record must not be acknowledged before it succeeds. */
+	private static <T> Mono<T> outage(Mono<T> call, String what) {
+		return call.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+			.maxBackoff(Duration.ofSeconds(10))
+			.doBeforeRetry(signal -> log.warn(what + " failed (" + (signal.totalRetries() + 1) + "), retrying: "
+					+ signal.failure())));
+	}
+
+	private static Context traceContext(ConsumerRecord<String, byte[]> record) {
+		String traceparent = DeadLetters.header(record.headers(), EventHeaders.TRACEPARENT);
+		return (traceparent != null) ? Context.of(TraceparentSource.CONTEXT_KEY, traceparent) : Context.empty();
+	}
+
+	private void count(ConsumerRecord<String, byte[]> record, String outcome) {
+		Counter.builder("chorus.consumer.events")
+			.description("Consumed events by outcome: processed, duplicate, dead_lettered")
+			.tag("group", this.settings.group())
+			.tag("topic", record.topic())
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment();
+	}
+
+}

@@ -1,0 +1,3 @@
+/** Operator tools: replay dead letters and rewind one consumer group to a timestamp. */
+@org.jspecify.annotations.NullMarked
+package io.chorus.platform.events.replay;
