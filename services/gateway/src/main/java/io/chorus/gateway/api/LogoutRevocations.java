@@ -1,0 +1,63 @@
+package io.chorus.gateway.api;
+
+import io.chorus.gateway.domain.AccessToken;
+import io.chorus.gateway.store.RevocationStore;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The gateway revokes access tokens itself when member confirms a session end: after a 2xx to
+ * {@code POST /api/auth/logout} the presented token's {@code jti}; after a 2xx to
+ * {@code POST /api/auth/logout-all} or {@code DELETE /api/members/me} everything issued to the
+ * member until now. Written before the response is committed, so the client cannot reuse the token
+ * in the gap between seeing the answer and the mark landing.
+ */
+public final class LogoutRevocations {
+
+	private final RevocationStore revocations;
+
+	public LogoutRevocations(RevocationStore revocations) {
+		this.revocations = revocations;
+	}
+
+	void register(ServerWebExchange exchange, AccessToken token) {
+		Kind kind = kind(exchange.getRequest());
+		if (kind == Kind.NONE) {
+			return;
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		response.beforeCommit(() -> {
+			HttpStatusCode status = response.getStatusCode();
+			if (status == null || !status.is2xxSuccessful()) {
+				return Mono.empty();
+			}
+			return (kind == Kind.TOKEN) ? this.revocations.revoke(token)
+					: this.revocations.revokeAllBefore(token.memberId());
+		});
+	}
+
+	private static Kind kind(ServerHttpRequest request) {
+		String path = request.getPath().value();
+		HttpMethod method = request.getMethod();
+		if (HttpMethod.POST.equals(method) && "/api/auth/logout".equals(path)) {
+			return Kind.TOKEN;
+		}
+		if ((HttpMethod.POST.equals(method) && "/api/auth/logout-all".equals(path))
+				|| (HttpMethod.DELETE.equals(method) && "/api/members/me".equals(path))) {
+			return Kind.ALL_BEFORE_NOW;
+		}
+		return Kind.NONE;
+	}
+
+	private enum Kind {
+
+		NONE, TOKEN, ALL_BEFORE_NOW
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.chorus.gateway;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * A known false positive of Netty 4.2 (its own BlockHound rules do not cover it yet): under load,
+ * {@code AdaptivePoolingAllocator} grows its magazines and frees the old ones under a
+ * {@code StampedLock} held for a few instructions; BlockHound sees the {@code Unsafe.park} of a
+ * contended lock and fails the request. Seen here with multi-megabyte uploads. Belongs in the
+ * testkit (every service with large bodies will hit it); kept here until it moves.
+ */
+public final class NettyAllocatorBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+	}
+
+}
