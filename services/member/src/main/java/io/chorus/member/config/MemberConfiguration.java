@@ -28,11 +28,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -49,23 +47,6 @@ class MemberConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * Connects Lettuce's shared connection at start-up. Otherwise the first Redis command connects
-	 * lazily with a blocking wait, on whichever event-loop thread issues it.
-	 */
-	@Bean
-	static BeanPostProcessor eagerRedisConnection() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof LettuceConnectionFactory lettuce) {
-					lettuce.setEagerInitialization(true);
-				}
-				return bean;
-			}
-		};
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -20,9 +21,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Passport verification for every reactive Chorus service. */
+/**
+ * Passport verification for every reactive Chorus service. Only the gateway, which mints
+ * passports, turns it off ({@code chorus.passport.verification.enabled=false}).
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnProperty(name = "chorus.passport.verification.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PassportProperties.class)
 public class PassportAutoConfiguration {
 

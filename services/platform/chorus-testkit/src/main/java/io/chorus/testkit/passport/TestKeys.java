@@ -54,7 +54,8 @@ final class TestKeys {
 	/** The public halves of every key, as a JWK set JSON document. */
 	synchronized String publicJwks() {
 		List<JWK> publicKeys = new ArrayList<>();
-		this.keys.forEach((key) -> publicKeys.add(key.toPublicJWK()));
+		// Newest first, like member's JWKS: clients that pick the first key get the current one.
+		this.keys.reversed().forEach((key) -> publicKeys.add(key.toPublicJWK()));
 		return new JWKSet(publicKeys).toString();
 	}
 

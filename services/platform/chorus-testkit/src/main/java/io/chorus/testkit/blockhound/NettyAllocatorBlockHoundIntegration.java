@@ -1,4 +1,4 @@
-package io.chorus.gateway;
+package io.chorus.testkit.blockhound;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
@@ -7,8 +7,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * A known false positive of Netty 4.2 (its own BlockHound rules do not cover it yet): under load,
  * {@code AdaptivePoolingAllocator} grows its magazines and frees the old ones under a
  * {@code StampedLock} held for a few instructions; BlockHound sees the {@code Unsafe.park} of a
- * contended lock and fails the request. Seen here with multi-megabyte uploads. Belongs in the
- * testkit (every service with large bodies will hit it); kept here until it moves.
+ * contended lock and fails the request. Seen with multi-megabyte uploads through the gateway.
  */
 public final class NettyAllocatorBlockHoundIntegration implements BlockHoundIntegration {
 
