@@ -1,0 +1,166 @@
+package io.chorus.e2e;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.chorus.gateway.GatewayApplication;
+import io.chorus.member.MemberApplication;
+import io.chorus.testkit.Infra;
+import io.chorus.testkit.TestNamespace;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Member and the gateway started in this JVM on the test class's infrastructure (MariaDB, Redis,
+ * Kafka from the testkit), wired the way a deployment wires them: the gateway routes to member
+ * and reads member's JWKS; member verifies the gateway's passports. Tests reach it only over the
+ * gateway's public port ({@link #client(String)}) and, for key publication, member's JWKS.
+ */
+final class ChorusStack implements AutoCloseable {
+
+	static {
+		// Two Spring applications in one JVM must not re-initialise logging under each other:
+		// logging comes from this module's logback-test.xml instead.
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+	}
+
+	private final MutableClock clock;
+
+	private final ECKey passportKey;
+
+	private final ServiceInstance member;
+
+	private final ServiceInstance gateway;
+
+	private ChorusStack(Builder builder) {
+		this.clock = builder.clock;
+		this.passportKey = newPassportKey();
+		TestNamespace namespace = builder.namespace;
+		Map<String, String> member = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.MARIADB, Infra.REDIS, Infra.KAFKA)));
+		member.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "member:");
+		member.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
+		// The gateway's libraries are on this class path too; only the gateway process routes.
+		member.put("spring.cloud.gateway.server.webflux.enabled", "false");
+		member.put("spring.autoconfigure.exclude", String.join(",",
+				"org.springframework.cloud.gateway.config.GatewayAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayMetricsAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayResilience4JCircuitBreakerAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayNoLoadBalancerClientAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayReactiveLoadBalancerClientAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayFunctionAutoConfiguration",
+				"org.springframework.cloud.gateway.config.GatewayStreamAutoConfiguration",
+				"org.springframework.cloud.gateway.config.SimpleUrlHandlerMappingGlobalCorsAutoConfiguration",
+				"org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
+				"org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration"));
+		// Cheap hashing keeps the suite quick; production parameters are unit-tested in member.
+		member.put("chorus.member.password.memory-kib", "4096");
+		member.put("chorus.member.password.iterations", "1");
+		member.put("chorus.member.keys.check-interval", "500ms");
+		member.put("chorus.member.signup.ip-max", "10000");
+		member.putAll(builder.member);
+		this.member = ServiceInstance.start("member", MemberApplication.class, member, this.clock);
+
+		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
+		gateway.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "gw:");
+		// Member's storage and event libraries are on this class path; the gateway has none.
+		gateway.put("spring.autoconfigure.exclude", String.join(",",
+				"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"io.chorus.platform.events.EventsAutoConfiguration",
+				"io.chorus.platform.events.outbox.OutboxAutoConfiguration"));
+		gateway.put("chorus.gateway.services.member.uri", this.member.baseUrl());
+		gateway.put("chorus.gateway.jwks-uri", this.member.baseUrl() + "/.well-known/jwks.json");
+		gateway.put("chorus.gateway.passport.private-jwk", this.passportKey.toJSONString());
+		// Every client of a test class signs up from its own loopback address; the auth bucket
+		// stays roomy so only the rate-limit test meets a limit.
+		gateway.put("chorus.gateway.rate-limit.auth.capacity", "1000");
+		gateway.put("chorus.gateway.rate-limit.auth.refill-per-second", "100");
+		gateway.putAll(builder.gateway);
+		this.gateway = ServiceInstance.start("gateway", GatewayApplication.class, gateway, this.clock);
+	}
+
+	static Builder on(TestNamespace namespace) {
+		return new Builder(namespace);
+	}
+
+	private static ECKey newPassportKey() {
+		try {
+			return new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	MutableClock clock() {
+		return this.clock;
+	}
+
+	/** The gateway's own passport key: what a forger who stole it could sign with. */
+	ECKey passportKey() {
+		return this.passportKey;
+	}
+
+	/** A client of the gateway's public port whose connections come from {@code loopbackAddress}. */
+	WebTestClient client(String loopbackAddress) {
+		HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(loopbackAddress, 0));
+		return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
+			.baseUrl(this.gateway.baseUrl())
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	/** Member's public port, for its JWKS only. */
+	WebTestClient memberJwks() {
+		return WebTestClient.bindToServer().baseUrl(this.member.baseUrl()).build();
+	}
+
+	@Override
+	public void close() {
+		this.gateway.close();
+		this.member.close();
+	}
+
+	static final class Builder {
+
+		private final TestNamespace namespace;
+
+		private final MutableClock clock = new MutableClock();
+
+		private final Map<String, String> member = new LinkedHashMap<>();
+
+		private final Map<String, String> gateway = new LinkedHashMap<>();
+
+		private Builder(TestNamespace namespace) {
+			this.namespace = namespace;
+		}
+
+		Builder member(String property, String value) {
+			this.member.put(property, value);
+			return this;
+		}
+
+		Builder gateway(String property, String value) {
+			this.gateway.put(property, value);
+			return this;
+		}
+
+		ChorusStack start() {
+			return new ChorusStack(this);
+		}
+
+	}
+
+}
