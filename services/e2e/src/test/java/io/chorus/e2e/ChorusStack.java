@@ -1,10 +1,14 @@
 package io.chorus.e2e;
 
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -42,6 +46,10 @@ final class ChorusStack implements AutoCloseable {
 
 	private final ServiceInstance gateway;
 
+	private final Map<String, String> memberSettings;
+
+	private final List<ServiceInstance> memberReplicas = new CopyOnWriteArrayList<>();
+
 	private ChorusStack(Builder builder) {
 		this.clock = builder.clock;
 		this.passportKey = newPassportKey();
@@ -68,7 +76,10 @@ final class ChorusStack implements AutoCloseable {
 		member.put("chorus.member.password.iterations", "1");
 		member.put("chorus.member.keys.check-interval", "500ms");
 		member.put("chorus.member.signup.ip-max", "10000");
+		// What the chart's Secret gives every replica: they must open each other's sealed keys.
+		member.put("chorus.member.keys.encryption-key", Base64.getEncoder().encodeToString(randomBytes(32)));
 		member.putAll(builder.member);
+		this.memberSettings = Map.copyOf(member);
 		this.member = ServiceInstance.start("member", MemberApplication.class, member, this.clock);
 
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
@@ -93,6 +104,12 @@ final class ChorusStack implements AutoCloseable {
 
 	static Builder on(TestNamespace namespace) {
 		return new Builder(namespace);
+	}
+
+	private static byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
 	}
 
 	private static ECKey newPassportKey() {
@@ -122,13 +139,24 @@ final class ChorusStack implements AutoCloseable {
 			.build();
 	}
 
-	/** Member's public port, for its JWKS only. */
-	WebTestClient memberJwks() {
+	/** Member's public port (the replica the gateway routes to), for its JWKS. */
+	WebTestClient member() {
 		return WebTestClient.bindToServer().baseUrl(this.member.baseUrl()).build();
+	}
+
+	/**
+	 * Another member replica on the same database and Redis, not behind the gateway: reach it
+	 * directly, as a second pod behind member's Service would be reached.
+	 */
+	WebTestClient startMemberReplica() {
+		ServiceInstance replica = ServiceInstance.start("member", MemberApplication.class, this.memberSettings, this.clock);
+		this.memberReplicas.add(replica);
+		return WebTestClient.bindToServer().baseUrl(replica.baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	@Override
 	public void close() {
+		this.memberReplicas.forEach(ServiceInstance::close);
 		this.gateway.close();
 		this.member.close();
 	}
