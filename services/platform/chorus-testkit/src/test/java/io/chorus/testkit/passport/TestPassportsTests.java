@@ -60,11 +60,11 @@ class TestPassportsTests {
 	}
 
 	@Test
-	void rotationKeepsOldKeysPublished() throws Exception {
+	void rotationKeepsOldKeysPublishedBehindTheCurrentOne() throws Exception {
 		String old = this.passports.kid();
 		String rotated = this.passports.rotate();
 		assertThat(JWKSet.parse(this.passports.publicJwks()).getKeys()).extracting((key) -> key.getKeyID())
-			.containsExactly(old, rotated);
+			.containsExactly(rotated, old);
 		assertThat(SignedJWT.parse(this.passports.valid("m", "h")).getHeader().getKeyID()).isEqualTo(rotated);
 	}
 
