@@ -45,14 +45,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * The outbox against real MariaDB (schema from the Flyway migration) and the in-JVM Kafka broker.
  * Producer timeouts are shortened so that a stopped broker turns into failed batches within
- * seconds instead of minutes.
+ * seconds instead of minutes. No Redis here: its auto-configuration is left out, since the starter
+ * connects Redis at start-up wherever it is configured.
  */
 @SpringBootTest(classes = EventsTestApplication.class,
 		properties = { "chorus.outbox.poll-interval=100ms", "chorus.outbox.initial-backoff=200ms",
 				"chorus.outbox.max-backoff=1s", "chorus.outbox.lock-retry-interval=300ms",
 				"chorus.outbox.batch-size=7", "chorus.kafka.producer.max.block.ms=2000",
 				"chorus.kafka.producer.request.timeout.ms=1500", "chorus.kafka.producer.delivery.timeout.ms=3000",
-				"chorus.kafka.producer.linger.ms=0" })
+				"chorus.kafka.producer.linger.ms=0",
+				"spring.autoconfigure.exclude=org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ChorusInfrastructure({ Infra.MARIADB, Infra.KAFKA })
 class OutboxIntegrationTests {
 

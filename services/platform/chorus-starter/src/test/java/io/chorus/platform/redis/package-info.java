@@ -1,0 +1,4 @@
+@NullMarked
+package io.chorus.platform.redis;
+
+import org.jspecify.annotations.NullMarked;
