@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One command for the benchmarks: builds, starts the local stack with bench settings, seeds,
+# runs the scenarios and regenerates docs/benchmarks.md (method + this run's results).
+#   bench/run.sh                      # every scenario
+#   bench/run.sh overhead --members 200 --step-seconds 5
+# Flags are passed to io.chorus.bench.BenchMain (see bench/README.md).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+JAVA_HOME=$("$ROOT/installer.sh" java-home)
+export JAVA_HOME
+
+# Rate limits stay ON (their Redis call is part of what is measured) but far above the offered
+# load; signup throttling is lifted so the seeder can create its members from one address.
+export CHORUS_GATEWAY_RATE_LIMIT_ANONYMOUS_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LIMIT_ANONYMOUS_REFILL_PER_SECOND=10000000
+export CHORUS_GATEWAY_RATE_LIMIT_MEMBER_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LIMIT_MEMBER_REFILL_PER_SECOND=10000000
+export CHORUS_GATEWAY_RATE_LIMIT_AUTH_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LIMIT_AUTH_REFILL_PER_SECOND=10000000
+export CHORUS_MEMBER_SIGNUP_IP_MAX=10000000
+if "$ROOT/installer.sh" local status >/dev/null 2>&1; then
+  echo "bench: a local stack is already running; restarting it with the bench settings"
+  "$ROOT/installer.sh" local down
+fi
+"$ROOT/installer.sh" local up
+./mvnw -q -B -pl bench package -DskipTests
+mkdir -p bench/target
+"$JAVA_HOME/bin/java" -Xmx1g -jar bench/target/bench-*-exec.jar "$@" --report bench/target/results.md
+{ cat bench/README.md; echo; cat bench/target/results.md; } > docs/benchmarks.md
+echo "bench: wrote docs/benchmarks.md"

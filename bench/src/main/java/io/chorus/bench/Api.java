@@ -1,0 +1,86 @@
+package io.chorus.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The few Chorus calls the seeder and the scenarios make, through the gateway. */
+final class Api {
+
+	static final String PASSWORD = "Bench-password-1";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http;
+
+	Api(HttpClient http) {
+		this.http = http;
+	}
+
+	HttpClient http() {
+		return this.http;
+	}
+
+	Mono<Member> signup(String handle) {
+		String email = handle + "@bench.chorus.test";
+		return send("POST", "/api/auth/signup", null,
+				Map.of("email", email, "password", PASSWORD, "handle", handle, "displayName", "Bench " + handle))
+			.map((body) -> new Member(body.get("id").asString(), email, handle));
+	}
+
+	/** An access token for {@code member}. */
+	Mono<String> login(Member member) {
+		return send("POST", "/api/auth/login", null, Map.of("email", member.email(), "password", PASSWORD))
+			.map((body) -> body.get("accessToken").asString());
+	}
+
+	Mono<Void> follow(String token, String memberId) {
+		return send("PUT", "/api/members/" + memberId + "/follow", token, null).then();
+	}
+
+	Mono<String> post(String token, String text) {
+		return send("POST", "/api/posts", token, Map.of("text", text)).map((body) -> body.get("id").asString());
+	}
+
+	/** Ids of the first page of {@code token}'s home feed. */
+	Mono<List<String>> homeFeed(String token, int limit) {
+		return send("GET", "/api/timeline/home?limit=" + limit, token, null)
+			.map((body) -> body.get("items").valueStream().map((item) -> item.get("id").asString()).toList());
+	}
+
+	/** Sends a request and answers its JSON body; any non-2xx status is an error. */
+	Mono<JsonNode> send(String method, String uri, @Nullable String token, @Nullable Object body) {
+		byte[] bytes = (body != null) ? json.writeValueAsBytes(body) : new byte[0];
+		return this.http.headers((headers) -> {
+			if (token != null) {
+				headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+			}
+			if (body != null) {
+				headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+			}
+		})
+			.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+			.uri(uri)
+			.send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(bytes))))
+			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.flatMap((text) -> (response.status().code() / 100 == 2)
+						? Mono.just(text.isEmpty() ? json.createObjectNode() : json.readTree(text))
+						: Mono.error(new IllegalStateException(method + " " + uri + " answered " + response.status()
+								+ ": " + text))));
+	}
+
+	/** A signed-up bench member. */
+	record Member(String id, String email, String handle) {
+	}
+
+}

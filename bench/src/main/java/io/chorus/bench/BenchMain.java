@@ -1,0 +1,71 @@
+package io.chorus.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar bench-exec.jar [scenario ...] [--flag value ...]}; scenarios: {@code overhead},
+ * {@code social-mix}, {@code chart}, {@code fanout}, or {@code all}. The stack must be running
+ * ({@code bench/run.sh} starts it with the bench settings). Results go to stdout and to the
+ * report file ({@code --report}, default {@code docs/benchmarks-results.md}).
+ */
+public final class BenchMain {
+
+	private BenchMain() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		List<String> scenarios = new ArrayList<>();
+		Map<String, String> flags = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].startsWith("--")) {
+				flags.put(args[i].substring(2), args[++i]);
+			}
+			else {
+				scenarios.add(args[i]);
+			}
+		}
+		if (scenarios.isEmpty() || scenarios.contains("all")) {
+			scenarios = List.of("overhead", "social-mix", "chart", "fanout");
+		}
+		Scenarios.Settings settings = new Scenarios.Settings(flags.getOrDefault("gateway", "http://127.0.0.1:8080"),
+				flags.getOrDefault("member", "http://127.0.0.1:8081"),
+				Integer.parseInt(flags.getOrDefault("connections", "64")),
+				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", "5"))),
+				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("step-seconds", "10"))),
+				Double.parseDouble(flags.getOrDefault("p99-ms", "50")),
+				Arrays.stream(flags.getOrDefault("rates", "50,100,200,400,800,1600,3200").split(","))
+					.map(Double::valueOf)
+					.toList());
+		Scenarios run = new Scenarios(settings);
+		int members = Integer.parseInt(flags.getOrDefault("members", "1000"));
+		System.out.printf("seeding %d members …%n", members);
+		long seedStart = System.nanoTime();
+		Seeder.Graph graph = new Seeder(run.gateway(), 42).seed(members, 10, 4);
+		System.out.printf("seeded %d members and %d follows in %.0f s%n", graph.members().size(), graph.follows(),
+				(System.nanoTime() - seedStart) / 1e9);
+		Report report = new Report(settings, graph);
+		for (String scenario : scenarios) {
+			switch (scenario) {
+				case "overhead" -> report.overhead(run.overhead(graph));
+				case "social-mix" -> report.outcome("(1) Social mix through the gateway", run.socialMix(graph));
+				case "chart" -> report.outcome("(2) Chart top-100", run.chartTop100());
+				case "fanout" -> report.fanOut(run.fanOut(graph, 3));
+				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
+			}
+		}
+		Path out = Path.of(flags.getOrDefault("report", "docs/benchmarks-results.md"));
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		Files.writeString(out, report.markdown());
+		System.out.println("report: " + out.toAbsolutePath());
+		System.exit(0);
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.chorus.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/** The benchmark scenarios; each returns the outcomes it measured. */
+final class Scenarios {
+
+	private final Settings settings;
+
+	private final Api gateway;
+
+	private final HttpClient member;
+
+	private final RateSearch search;
+
+	Scenarios(Settings settings) {
+		this.settings = settings;
+		this.gateway = new Api(Http.client(settings.gatewayUrl(), settings.connections()));
+		this.member = Http.client(settings.memberUrl(), settings.connections());
+		this.search = new RateSearch(new OpenLoop(Duration.ofSeconds(10), 20_000), settings.warmup(), settings.step(),
+				settings.p99LimitMillis(), 0.001);
+	}
+
+	Api gateway() {
+		return this.gateway;
+	}
+
+	/**
+	 * (3) What the edge costs: the same public read straight at member, through the gateway
+	 * anonymously, and through the gateway with a bearer token (verify, revocation check, rate
+	 * limit, passport), against a bare Reactor Netty server on the same box as the ceiling.
+	 */
+	List<RateSearch.Outcome> overhead(Seeder.Graph graph) {
+		List<RateSearch.Outcome> outcomes = new ArrayList<>();
+		try (HelloServer hello = HelloServer.start(0)) {
+			HttpClient ceiling = Http.client(hello.baseUrl(), this.settings.connections());
+			outcomes.add(this.search.search("hello (Reactor Netty ceiling)", this.settings.rates(), (i) -> ok(ceiling, "/hello", null)));
+		}
+		List<Api.Member> members = graph.members();
+		outcomes.add(this.search.search("member direct", this.settings.rates(),
+				(i) -> ok(this.member, "/api/members/" + members.get((int) (i % members.size())).id(), null)));
+		outcomes.add(this.search.search("gateway anonymous", this.settings.rates(),
+				(i) -> ok(this.gateway.http(), "/api/members/" + members.get((int) (i % members.size())).id(), null)));
+		outcomes.add(this.search.search("gateway + token + passport", this.settings.rates(), (i) -> {
+			int m = (int) (i % members.size());
+			return ok(this.gateway.http(), "/api/members/" + members.get((m * 7 + 3) % members.size()).id(),
+					graph.tokens().get(m));
+		}));
+		return outcomes;
+	}
+
+	/** (1) The standard social mix: 60 % home timeline, 30 % member timeline, 10 % compose. */
+	RateSearch.Outcome socialMix(Seeder.Graph graph) {
+		List<Api.Member> members = graph.members();
+		LongFunction<Mono<Boolean>> mix = (i) -> {
+			int m = (int) ((i * 7919) % members.size());
+			String token = graph.tokens().get(m);
+			long kind = i % 10;
+			if (kind < 6) {
+				return ok(this.gateway.http(), "/api/timeline/home?limit=20", token);
+			}
+			if (kind < 9) {
+				return ok(this.gateway.http(), "/api/timeline/members/" + members.get((m + 1) % members.size()).id() + "?limit=20", token);
+			}
+			return this.gateway.post(token, "bench post " + i).thenReturn(true);
+		};
+		return this.search.search("social mix 60/30/10", this.settings.rates(), mix);
+	}
+
+	/** (2) The top-100 chart of today. */
+	RateSearch.Outcome chartTop100() {
+		return this.search.search("chart top 100", this.settings.rates(),
+				(i) -> ok(this.gateway.http(), "/api/charts/daily?limit=100", null));
+	}
+
+	/**
+	 * (4) Fan-out: the announcer (followed by every seeded member) posts; every follower's home
+	 * feed is polled until the post shows. Answers how long each follower waited.
+	 */
+	FanOut fanOut(Seeder.Graph graph, int posts) {
+		Histogram visible = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+		List<Double> allSeenMillis = new ArrayList<>();
+		for (int p = 0; p < posts; p++) {
+			long start = System.nanoTime();
+			String postId = this.gateway.post(graph.announcerToken(), "fan-out " + p).block();
+			Map<Integer, Long> seen = new ConcurrentHashMap<>();
+			while (seen.size() < graph.tokens().size()
+					&& System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+				Flux.range(0, graph.tokens().size())
+					.filter((f) -> !seen.containsKey(f))
+					.flatMap((f) -> this.gateway.homeFeed(graph.tokens().get(f), 20)
+						.filter((ids) -> ids.contains(postId))
+						.doOnNext((ids) -> seen.putIfAbsent(f, System.nanoTime() - start))
+						.onErrorResume((ex) -> Mono.empty()), 32)
+					.blockLast();
+			}
+			seen.values().forEach(visible::recordValue);
+			allSeenMillis.add(seen.size() == graph.tokens().size()
+					? seen.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6 : Double.NaN);
+		}
+		return new FanOut(graph.tokens().size(), posts, visible.getValueAtPercentile(50) / 1e6,
+				visible.getValueAtPercentile(99) / 1e6, visible.getMaxValue() / 1e6, allSeenMillis);
+	}
+
+	private static Mono<Boolean> ok(HttpClient client, String uri, @Nullable String token) {
+		return client.headers((headers) -> {
+			if (token != null) {
+				headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+			}
+		}).get().uri(uri).responseSingle((response, body) -> body.then(Mono.just(response.status().code() == 200)));
+	}
+
+	/**
+	 * Post-to-feed visibility across {@code followers} feeds (ms; polling with 32 concurrent reads,
+	 * so the figures include up to one polling round).
+	 */
+	record FanOut(int followers, int posts, double p50Millis, double p99Millis, double maxMillis,
+			List<Double> allVisibleMillis) {
+	}
+
+	/** Run settings (see BenchMain for the flags). */
+	record Settings(String gatewayUrl, String memberUrl, int connections, Duration warmup, Duration step,
+			double p99LimitMillis, List<Double> rates) {
+	}
+
+}
