@@ -80,6 +80,7 @@ public final class Accounts {
 				Member member = new Member(this.ids.nextId(), email, handle, displayName, null, null, hash,
 						List.of(Member.ROLE_MEMBER), Member.Status.ACTIVE, 0, 0, this.clock.instant());
 				return this.tx.transactional(this.members.insert(member).then(this.events.registered(member)))
+					.retryWhen(DeadlockRetry.spec())
 					.thenReturn(member);
 			})
 			.onErrorMap(DuplicateMemberException.class, (ex) -> Problems.taken(List.of(ex.field())));

@@ -46,7 +46,8 @@ public final class Follows {
 		return target(followerId, followeeId).then(Mono.defer(() -> {
 			Instant now = this.clock.instant();
 			return this.tx.transactional(this.follows.follow(followerId, followeeId, now)
-				.flatMap((added) -> added ? this.events.followed(followerId, followeeId, now) : Mono.empty()));
+				.flatMap((added) -> added ? this.events.followed(followerId, followeeId, now) : Mono.empty()))
+				.retryWhen(DeadlockRetry.spec());
 		}));
 	}
 
@@ -55,7 +56,8 @@ public final class Follows {
 		return target(followerId, followeeId).then(Mono.defer(() -> {
 			Instant now = this.clock.instant();
 			return this.tx.transactional(this.follows.unfollow(followerId, followeeId)
-				.flatMap((removed) -> removed ? this.events.unfollowed(followerId, followeeId, now) : Mono.empty()));
+				.flatMap((removed) -> removed ? this.events.unfollowed(followerId, followeeId, now) : Mono.empty()))
+				.retryWhen(DeadlockRetry.spec());
 		}));
 	}
 
