@@ -38,7 +38,7 @@ class ChartConfiguration {
 
 	@Bean
 	ChartRules chartRules(Clock clock, ChartProperties properties) {
-		return new ChartRules(clock, properties.live()::retention, properties.snapshot().settle());
+		return properties.rules(clock);
 	}
 
 	@Bean

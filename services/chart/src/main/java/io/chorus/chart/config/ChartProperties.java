@@ -2,6 +2,9 @@ package io.chorus.chart.config;
 
 import java.time.Duration;
 
+import java.time.Clock;
+
+import io.chorus.chart.domain.ChartRules;
 import io.chorus.chart.domain.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChartProperties(@DefaultValue("music.events") String topic, @DefaultValue("chart") String group,
 		@DefaultValue Live live, @DefaultValue Snapshot snapshot, @DefaultValue("8d") Duration playMarkerTtl,
 		@DefaultValue("/api/tracks/{trackId}/cover") String coverPath) {
+
+	/** The time rules these settings describe, on {@code clock}. */
+	public ChartRules rules(Clock clock) {
+		return new ChartRules(clock, this.live::retention, this.snapshot.settle());
+	}
 
 	/**
 	 * @param daily kept this long after the day ends (so the next day's deltas and late reads
