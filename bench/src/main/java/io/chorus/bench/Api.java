@@ -57,6 +57,35 @@ final class Api {
 			.map((body) -> body.get("items").valueStream().map((item) -> item.get("id").asString()).toList());
 	}
 
+	Mono<String> createArtist(String token, String name) {
+		return send("POST", "/api/artists", token, Map.of("name", name)).map((body) -> body.get("id").asString());
+	}
+
+	/** Uploads {@code wav} as a track of {@code artistId} (multipart: artistId, title, file). */
+	Mono<String> uploadTrack(String token, String artistId, String title, byte[] wav) {
+		String boundary = "chorus-bench-" + Long.toHexString(System.nanoTime());
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"artistId\"\r\n\r\n" + artistId
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.wav\"\r\n"
+				+ "Content-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return this.http.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
+			.set(HttpHeaderNames.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary))
+			.post()
+			.uri("/api/tracks")
+			.send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(head, wav, tail))))
+			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.flatMap((text) -> (response.status().code() == 201)
+						? Mono.just(json.readTree(text).get("id").asString())
+						: Mono.error(new IllegalStateException("POST /api/tracks answered " + response.status() + ": " + text))));
+	}
+
+	/** Reports a listen; answers whether music counted it as a play. */
+	Mono<Void> play(String token, String trackId, long listenedMs) {
+		return send("POST", "/api/tracks/" + trackId + "/plays", token, Map.of("listenedMs", listenedMs)).then();
+	}
+
 	/** Sends a request and answers its JSON body; any non-2xx status is an error. */
 	Mono<JsonNode> send(String method, String uri, @Nullable String token, @Nullable Object body) {
 		byte[] bytes = (body != null) ? json.writeValueAsBytes(body) : new byte[0];

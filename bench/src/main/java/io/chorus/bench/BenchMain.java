@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code java -jar bench-exec.jar [scenario ...] [--flag value ...]}; scenarios: {@code overhead},
- * {@code social-mix}, {@code chart}, {@code fanout}, or {@code all}. The stack must be running
+ * {@code social-mix}, {@code chart}, {@code fanout}, {@code streaming}, or {@code all}. The stack must be running
  * ({@code bench/run.sh} starts it with the bench settings). Results go to stdout and to the
  * report file ({@code --report}, default {@code docs/benchmarks-results.md}).
  */
@@ -33,7 +33,7 @@ public final class BenchMain {
 			}
 		}
 		if (scenarios.isEmpty() || scenarios.contains("all")) {
-			scenarios = List.of("overhead", "social-mix", "chart", "fanout");
+			scenarios = List.of("overhead", "social-mix", "chart", "fanout", "streaming");
 		}
 		Scenarios.Settings settings = new Scenarios.Settings(flags.getOrDefault("gateway", "http://127.0.0.1:8080"),
 				flags.getOrDefault("member", "http://127.0.0.1:8081"),
@@ -51,6 +51,13 @@ public final class BenchMain {
 		Seeder.Graph graph = new Seeder(run.gateway(), 42).seed(members, 10, 4);
 		System.out.printf("seeded %d members and %d follows in %.0f s%n", graph.members().size(), graph.follows(),
 				(System.nanoTime() - seedStart) / 1e9);
+		Seeder.Catalog catalog = null;
+		if (scenarios.contains("chart") || scenarios.contains("streaming")) {
+			catalog = new Seeder(run.gateway(), 43).seedMusic(graph, Integer.parseInt(flags.getOrDefault("artists", "20")),
+					Integer.parseInt(flags.getOrDefault("tracks-per-artist", "10")),
+					Integer.parseInt(flags.getOrDefault("plays-per-member", "5")), 4);
+			System.out.printf("seeded %d tracks and %d listens%n", catalog.trackIds().size(), catalog.plays());
+		}
 		Report report = new Report(settings, graph);
 		for (String scenario : scenarios) {
 			switch (scenario) {
@@ -58,6 +65,8 @@ public final class BenchMain {
 				case "social-mix" -> report.outcome("(1) Social mix through the gateway", run.socialMix(graph));
 				case "chart" -> report.outcome("(2) Chart top-100", run.chartTop100());
 				case "fanout" -> report.fanOut(run.fanOut(graph, 3));
+				case "streaming" -> report.streaming(catalog, run.streaming(graph, catalog,
+						Integer.parseInt(flags.getOrDefault("listeners", "100")), 256 * 1024));
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			}
 		}

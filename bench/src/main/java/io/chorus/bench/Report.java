@@ -48,6 +48,18 @@ final class Report {
 					fanOut.p99Millis(), fanOut.maxMillis(), fanOut.allVisibleMillis()));
 	}
 
+	void streaming(Seeder.Catalog catalog, Scenarios.Streaming streaming) {
+		this.markdown.append("### (5) ").append(streaming.listeners()).append(" concurrent listeners streaming with Range requests\n\n")
+			.append("Track: %d bytes (generated 60 s WAV), read with sequential %d-byte ranges through the gateway; all listeners start together. Failed listeners: %d.\n\n"
+				.formatted(streaming.trackBytes(), streaming.chunkBytes(), streaming.failures()))
+			.append("| first byte mean | first byte p50 | first byte p99 | whole track p50 | whole track p99 | aggregate throughput |\n|---|---|---|---|---|---|\n")
+			.append("| %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f MiB/s |%n%n".formatted(streaming.firstByteMeanMillis(),
+					streaming.firstByteP50Millis(), streaming.firstByteP99Millis(), streaming.wholeP50Millis(),
+					streaming.wholeP99Millis(), streaming.aggregateMiBPerSecond()))
+			.append("Seeded music for the chart scenario: %d tracks, %d counted listens (Zipf popularity).\n\n"
+				.formatted(catalog.trackIds().size(), catalog.plays()));
+	}
+
 	private void table(List<RateSearch.Outcome> outcomes) {
 		this.markdown.append("| target | max sustainable rate | p50 | p99 | p99.9 | steps (offered → p99, errors) |\n")
 			.append("|---|---|---|---|---|---|\n");

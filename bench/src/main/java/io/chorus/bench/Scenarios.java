@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -115,6 +116,65 @@ final class Scenarios {
 				visible.getValueAtPercentile(99) / 1e6, visible.getMaxValue() / 1e6, allSeenMillis);
 	}
 
+	/**
+	 * (5) Streaming: {@code listeners} members start the long track at the same moment, each on
+	 * its own connection, reading it with sequential Range requests of {@code chunkBytes} (what a
+	 * player does). First byte = from the common start until the first body bytes arrive.
+	 */
+	Streaming streaming(Seeder.Graph graph, Seeder.Catalog catalog, int listeners, int chunkBytes) {
+		HttpClient client = Http.client(this.settings.gatewayUrl(), listeners);
+		Histogram firstByte = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+		Histogram whole = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+		AtomicLong bytes = new AtomicLong();
+		AtomicLong failures = new AtomicLong();
+		long start = System.nanoTime();
+		Flux.range(0, listeners)
+			.flatMap((l) -> listen(client, graph.tokens().get(l % graph.tokens().size()), catalog, chunkBytes, start)
+				.doOnNext((r) -> {
+					firstByte.recordValue(r[0]);
+					whole.recordValue(r[1]);
+					bytes.addAndGet(r[2]);
+				})
+				.onErrorResume((ex) -> {
+					failures.incrementAndGet();
+					return Mono.empty();
+				}), listeners)
+			.blockLast();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return new Streaming(listeners, catalog.streamBytes(), chunkBytes, failures.get(), firstByte.getMean() / 1e6,
+				firstByte.getValueAtPercentile(50) / 1e6, firstByte.getValueAtPercentile(99) / 1e6,
+				whole.getValueAtPercentile(50) / 1e6, whole.getValueAtPercentile(99) / 1e6,
+				bytes.get() / seconds / (1 << 20));
+	}
+
+	// {first byte ns, whole track ns, bytes}; fails unless every range answers 206 with its bytes
+	private static Mono<long[]> listen(HttpClient client, String token, Seeder.Catalog catalog, int chunkBytes,
+			long start) {
+		long total = catalog.streamBytes();
+		AtomicLong firstByte = new AtomicLong(-1);
+		AtomicLong received = new AtomicLong();
+		return Flux.range(0, (int) ((total + chunkBytes - 1) / chunkBytes))
+			.concatMap((i) -> {
+				long from = (long) i * chunkBytes;
+				long to = Math.min(total - 1, from + chunkBytes - 1);
+				return client.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
+					.set(HttpHeaderNames.RANGE, "bytes=" + from + "-" + to))
+					.get()
+					.uri("/api/tracks/" + catalog.streamTrackId() + "/stream")
+					.response((response, body) -> (response.status().code() == 206) ? body.map((buf) -> {
+						firstByte.compareAndSet(-1, System.nanoTime() - start);
+						return (long) buf.readableBytes();
+					}) : Flux.error(new IllegalStateException("range answered " + response.status())));
+			})
+			.doOnNext(received::addAndGet)
+			.then(Mono.fromCallable(() -> {
+				if (received.get() != total) {
+					throw new IllegalStateException("received " + received.get() + " of " + total + " bytes");
+				}
+				return new long[] { firstByte.get(), System.nanoTime() - start, received.get() };
+			}));
+	}
+
 	private static Mono<Boolean> ok(HttpClient client, String uri, @Nullable String token) {
 		return client.headers((headers) -> {
 			if (token != null) {
@@ -129,6 +189,12 @@ final class Scenarios {
 	 */
 	record FanOut(int followers, int posts, double p50Millis, double p99Millis, double maxMillis,
 			List<Double> allVisibleMillis) {
+	}
+
+	/** Streaming figures: first byte (ms), whole-track time (ms), aggregate throughput (MiB/s). */
+	record Streaming(int listeners, int trackBytes, int chunkBytes, long failures, double firstByteMeanMillis,
+			double firstByteP50Millis, double firstByteP99Millis, double wholeP50Millis, double wholeP99Millis,
+			double aggregateMiBPerSecond) {
 	}
 
 	/** Run settings (see BenchMain for the flags). */
