@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoServerException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -49,10 +47,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  * {@code $text}, no regex, no aggregation — so the same queries run on MongoDB and on the test
  * wire server.
  *
- * <p>Writes are conditional upserts: the filter matches the document only while the stored
- * change is older (posts: {@code version}; artists and tracks: {@code (changedAt, eventId)}). A
- * stale or repeated change then collides with the existing {@code _id} on insert and is dropped,
- * so applying an event twice or out of order never goes back in time. Deletes leave a tombstone
+ * <p>Writes are conditional: an update matches the document only while the stored change is
+ * older (posts: {@code version}; artists and tracks: {@code (changedAt, eventId)}), and a first
+ * write inserts only if the document is absent. A stale or repeated change is dropped, so
+ * applying an event twice or out of order never goes back in time. Deletes leave a tombstone
  * (no terms, {@code deleted: true}) that keeps the version, so a late older change cannot bring a
  * deleted entity back.
  */
@@ -212,18 +210,24 @@ public final class SearchStore {
 				Filters.and(Filters.eq("changedAt", at), Filters.lt("eventId", order.eventId())));
 	}
 
-	/** {@code true} when applied, {@code false} when the stored document is as new or newer. */
+	/**
+	 * {@code true} when applied, {@code false} when the stored document is as new or newer. First a
+	 * conditional update of an existing document; if none matched, an insert-if-absent
+	 * ({@code $setOnInsert} upsert, which never overwrites); if that found a document after all (a
+	 * concurrent first write, possible only while partitions move between replicas), the
+	 * conditional update once more. No step relies on a duplicate-key error.
+	 */
 	private Mono<Boolean> write(SearchType type, String id, Bson newer, Document update) {
-		return collection(type)
-			.flatMap((c) -> Mono.from(c.updateOne(Filters.and(Filters.eq(ID, id), newer), update,
-					new UpdateOptions().upsert(true))))
-			.map((result) -> true)
-			.onErrorResume(SearchStore::isDuplicateKey, (ex) -> Mono.just(false));
-	}
-
-	private static boolean isDuplicateKey(Throwable ex) {
-		return ex instanceof MongoServerException server
-				&& ErrorCategory.fromErrorCode(server.getCode()) == ErrorCategory.DUPLICATE_KEY;
+		Bson conditional = Filters.and(Filters.eq(ID, id), newer);
+		Document insert = new Document();
+		insert.putAll(update.get("$setOnInsert", new Document()));
+		insert.putAll(update.get("$set", new Document()));
+		Document insertOnly = new Document("$setOnInsert", insert);
+		return collection(type).flatMap((c) -> Mono.from(c.updateOne(conditional, update))
+			.flatMap((updated) -> (updated.getMatchedCount() > 0) ? Mono.just(true)
+					: Mono.from(c.updateOne(Filters.eq(ID, id), insertOnly, new UpdateOptions().upsert(true)))
+						.flatMap((inserted) -> (inserted.getUpsertedId() != null) ? Mono.just(true)
+								: Mono.from(c.updateOne(conditional, update)).map((again) -> again.getMatchedCount() > 0))));
 	}
 
 	// ---------------------------------------------------------------- reads
