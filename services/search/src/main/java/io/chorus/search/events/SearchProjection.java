@@ -85,9 +85,14 @@ public final class SearchProjection {
 			Mono<Boolean> put = this.store.put(new ArtistPut(artistId, optionalText(data, "ownerId"), name,
 					optionalText(data, "bio"), optionalText(data, "imageId"), published ? at : null,
 					new Order(at, event.id())));
-			return published ? put
-					: put.flatMap((applied) -> applied
-							? this.store.renameArtistInTracks(artistId, name).thenReturn(true) : Mono.just(false));
+			if (published) {
+				return put;
+			}
+			// Also when redelivered after a failure half-way through the tracks: the put is then a
+			// no-op, but this event is still the artist's latest change, and renaming is idempotent.
+			return put.flatMap((applied) -> this.store.isLatestArtistChange(artistId, event.id())
+				.flatMap((latest) -> latest ? this.store.renameArtistInTracks(artistId, name).thenReturn(applied)
+						: Mono.just(applied)));
 		}
 		if (type.equals(ARTIST_DELETED)) {
 			return this.store.delete(SearchType.ARTISTS,

@@ -71,9 +71,13 @@ public final class SearchStore {
 	public Mono<Void> createIndexes() {
 		return Flux.fromArray(SearchType.values()).concatMap((type) -> {
 			List<Bson> keys = new ArrayList<>();
-			keys.add(Indexes.compoundIndex(Indexes.ascending("terms"), Indexes.descending("createdAt")));
+			// _id last: the finds sort on (createdAt desc, _id asc), so every term's index range is
+			// already in result order and MongoDB merges the ranges (SORT_MERGE) instead of sorting
+			keys.add(Indexes.compoundIndex(Indexes.ascending("terms"), Indexes.descending("createdAt"),
+					Indexes.ascending(ID)));
 			if (type.autocomplete()) {
-				keys.add(Indexes.compoundIndex(Indexes.ascending("prefixes"), Indexes.descending("createdAt")));
+				keys.add(Indexes.compoundIndex(Indexes.ascending("prefixes"), Indexes.descending("createdAt"),
+						Indexes.ascending(ID)));
 			}
 			if (type == SearchType.TRACKS) {
 				keys.add(Indexes.ascending("artistId"));
@@ -144,6 +148,14 @@ public final class SearchStore {
 			.append("eventId", delete.order().eventId());
 		update.append("$setOnInsert", new Document("createdAt", date(delete.order().at())));
 		return write(type, delete.id(), newerChange(delete.order()), update);
+	}
+
+	/** Whether the stored artist was last changed by event {@code eventId}. */
+	public Mono<Boolean> isLatestArtistChange(String artistId, String eventId) {
+		return collection(SearchType.ARTISTS)
+			.flatMap((c) -> Mono.from(c.find(Filters.eq(ID, artistId)).projection(Projections.include("eventId")).first()))
+			.map((doc) -> eventId.equals(doc.getString("eventId")))
+			.defaultIfEmpty(false);
 	}
 
 	/**

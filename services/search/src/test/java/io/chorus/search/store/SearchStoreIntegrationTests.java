@@ -6,7 +6,11 @@ import java.util.List;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.chorus.search.domain.Candidate;
+import io.chorus.search.domain.Changes.ArtistPut;
+import io.chorus.search.domain.Changes.Order;
 import io.chorus.search.domain.Changes.PostDelete;
+import io.chorus.search.domain.Changes.TrackPut;
+import io.chorus.search.domain.Hits.TrackHit;
 import io.chorus.search.domain.Changes.PostPut;
 import io.chorus.search.domain.Hits.PostHit;
 import io.chorus.search.domain.SearchType;
@@ -75,6 +79,28 @@ class SearchStoreIntegrationTests {
 		assertThat(store.put(post("s-2", "beta", 1, T0, true)).block()).isFalse();
 
 		assertThat(texts("beta")).isEmpty();
+	}
+
+	@Test
+	void ordersArtistChangesByTimeThenEventIdAndFinishesARenameOnRedelivery() {
+		Instant at = T0.plusSeconds(10);
+		assertThat(store.put(artist("ar-1", "Old Name", T0, "e-1")).block()).isTrue();
+		store.put(new TrackPut("tr-1", "ar-1", "Old Name", "Epsilon Song", 1000, null, T0, new Order(T0, "e-t"))).block();
+		assertThat(store.put(artist("ar-1", "Newer Name", at, "e-3")).block()).isTrue();
+		assertThat(store.put(artist("ar-1", "Same Time Older Event", at, "e-2")).block()).isFalse();
+		assertThat(store.put(artist("ar-1", "Newer Name", at, "e-3")).block()).isFalse();
+
+		assertThat(store.isLatestArtistChange("ar-1", "e-3").block()).isTrue();
+		assertThat(store.isLatestArtistChange("ar-1", "e-2").block()).isFalse();
+		assertThat(store.renameArtistInTracks("ar-1", "Newer Name").block()).isEqualTo(1);
+		assertThat(store.renameArtistInTracks("ar-1", "Newer Name").block()).isZero();
+		assertThat(store.candidates(SearchType.TRACKS, List.of("newer"), 10).map(Candidate::item)
+			.cast(TrackHit.class).map(TrackHit::artistName).collectList().block()).containsExactly("Newer Name");
+		assertThat(store.candidates(SearchType.TRACKS, List.of("old"), 10).collectList().block()).isEmpty();
+	}
+
+	private static ArtistPut artist(String id, String name, Instant at, String eventId) {
+		return new ArtistPut(id, "m-1", name, null, null, null, new Order(at, eventId));
 	}
 
 	@Test
