@@ -99,6 +99,19 @@ class SearchStoreIntegrationTests {
 		assertThat(store.candidates(SearchType.TRACKS, List.of("old"), 10).collectList().block()).isEmpty();
 	}
 
+	@Test
+	void documentsMatchingAllWordsAreNotCrowdedOutByNewerOnesMatchingOne() {
+		store.put(post("c-old", "zeta eta", 1, T0, true)).block();
+		for (int i = 1; i <= 3; i++) {
+			store.put(post("c-new-" + i, "zeta only", 1, T0.plusSeconds(i), true)).block();
+		}
+
+		assertThat(store.candidates(SearchType.POSTS, List.of("zeta"), 2).map(Candidate::id).collectList().block())
+			.containsExactly("c-new-3", "c-new-2");
+		assertThat(store.candidates(SearchType.POSTS, List.of("zeta", "eta"), 2).map(Candidate::id).collectList()
+			.block()).containsExactly("c-old", "c-new-3", "c-new-2");
+	}
+
 	private static ArtistPut artist(String id, String name, Instant at, String eventId) {
 		return new ArtistPut(id, "m-1", name, null, null, null, new Order(at, eventId));
 	}
