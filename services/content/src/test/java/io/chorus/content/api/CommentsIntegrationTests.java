@@ -1,12 +1,19 @@
 package io.chorus.content.api;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.chorus.content.events.ContentEvents;
 import io.chorus.content.testing.ContentClient;
 import io.chorus.content.testing.ContentClient.Member;
+import io.chorus.content.testing.ContentEventsOnKafka.Received;
 import io.chorus.content.testing.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.MediaType;
 
@@ -92,6 +99,36 @@ class CommentsIntegrationTests extends IntegrationTestBase {
 			.expectStatus()
 			.isBadRequest();
 		assertThat(this.rows.snapshot()).isEqualTo(afterDelete);
+	}
+
+	@Test
+	void concurrentCommentsAndLikesOnOnePostAreAllKeptAndEmittedInCommitOrder() {
+		Member ada = ContentClient.newMember("ada");
+		String postId = this.client.createPost(ada, "busy post");
+		List<Member> crowd = IntStream.range(0, 16).mapToObj((i) -> ContentClient.newMember("m" + i)).toList();
+
+		Flux<Integer> comments = Flux.fromIterable(crowd)
+			.flatMap((m) -> Mono.fromCallable(() -> this.client.sendJson("POST", "/api/posts/" + postId + "/comments", m,
+					Map.of("text", "hi from " + m.handle()))
+				.returnResult(Void.class)
+				.getStatus()
+				.value()).subscribeOn(Schedulers.boundedElastic()), 8);
+		Flux<Integer> likes = Mono
+			.fromCallable(() -> this.client.concurrently("PUT", "/api/posts/" + postId + "/like", crowd))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMapIterable((all) -> all);
+		List<Integer> statuses = Flux.merge(comments, likes).collectList().block(Duration.ofSeconds(60));
+
+		assertThat(statuses).hasSize(32).containsOnly(201, 204);
+		assertThat(this.rows.count("SELECT comment_count FROM post WHERE id = ?", postId)).isEqualTo(16);
+		assertThat(this.rows.count("SELECT like_count FROM post WHERE id = ?", postId)).isEqualTo(16);
+		this.client.send("DELETE", "/api/posts/" + postId, ada).exchange().expectStatus().isNoContent();
+		List<Received> events = this.events.ofPost(postId, (e) -> ContentEvents.POST_DELETED.equals(e.type()));
+		assertThat(events).hasSize(1 + 16 + 16 + 1);
+		assertThat(events.get(0).type()).isEqualTo(ContentEvents.POST_CREATED);
+		assertThat(events.get(events.size() - 1).type()).isEqualTo(ContentEvents.POST_DELETED);
+		// Per-post order is the outbox order, which is the order the post's row lock was granted.
+		assertThat(events).extracting(Received::id).isSorted();
 	}
 
 }
