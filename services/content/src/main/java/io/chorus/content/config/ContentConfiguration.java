@@ -12,8 +12,10 @@ import io.chorus.platform.events.CloudEventFactory;
 import io.chorus.platform.events.EventIds;
 import io.chorus.platform.events.kafka.TopicDeclarations;
 import io.chorus.platform.events.outbox.Outbox;
+import tools.jackson.core.StreamReadFeature;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -27,6 +29,15 @@ class ContentConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * {@code {"text":"a","text":"b"}} is refused (400, not well-formed) instead of silently
+	 * keeping the last value: what a proxy or a log shows must be what is stored.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictDuplicateKeys() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	@Bean

@@ -37,6 +37,7 @@ class ValidationIntegrationTests extends IntegrationTestBase {
 		// Malformed JSON, an empty body: 400 problem without field errors.
 		problem(raw("POST", "/api/posts", ada, "{\"text\":\"unterminated"), 400);
 		problem(raw("POST", "/api/posts", ada, "{\"text\":\"a\",}"), 400);
+		problem(raw("POST", "/api/posts", ada, "{\"text\":\"shown\",\"text\":\"stored\"}"), 400);
 		problem(this.client.send("POST", "/api/posts", ada).contentType(MediaType.APPLICATION_JSON).exchange(), 400);
 		problem(this.client.send("POST", "/api/posts", ada)
 			.contentType(MediaType.TEXT_PLAIN)
