@@ -45,20 +45,6 @@ final class ChorusStack implements AutoCloseable {
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 	}
 
-	private final MutableClock clock;
-
-	private final ECKey passportKey;
-
-	private final ServiceInstance member;
-
-	private final ServiceInstance content;
-
-	private final ServiceInstance gateway;
-
-	private final Map<String, String> memberSettings;
-
-	private final List<ServiceInstance> memberReplicas = new CopyOnWriteArrayList<>();
-
 	private static final String OUTBOX_MIGRATION = "V0_1__chorus_outbox.sql";
 
 	/** The gateway's libraries are on this class path too; only the gateway process routes. */
@@ -75,6 +61,20 @@ final class ChorusStack implements AutoCloseable {
 					"org.springframework.cloud.gateway.config.SimpleUrlHandlerMappingGlobalCorsAutoConfiguration",
 					"org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
 					"org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration"));
+
+	private final MutableClock clock;
+
+	private final ECKey passportKey;
+
+	private final ServiceInstance member;
+
+	private final ServiceInstance content;
+
+	private final ServiceInstance gateway;
+
+	private final Map<String, String> memberSettings;
+
+	private final List<ServiceInstance> memberReplicas = new CopyOnWriteArrayList<>();
 
 	private ChorusStack(Builder builder) {
 		this.clock = builder.clock;
