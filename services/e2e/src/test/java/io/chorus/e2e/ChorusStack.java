@@ -1,6 +1,11 @@
 package io.chorus.e2e;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,6 +20,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
 import io.chorus.testkit.Infra;
@@ -25,10 +31,11 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Member and the gateway started in this JVM on the test class's infrastructure (MariaDB, Redis,
- * Kafka from the testkit), wired the way a deployment wires them: the gateway routes to member
- * and reads member's JWKS; member verifies the gateway's passports. Tests reach it only over the
- * gateway's public port ({@link #client(String)}) and, for key publication, member's JWKS.
+ * Member, content and the gateway started in this JVM on the test class's infrastructure (MariaDB,
+ * Redis, Kafka from the testkit), wired the way a deployment wires them: the gateway routes to
+ * member and content and reads member's JWKS; member and content verify the gateway's passports.
+ * Tests reach it only over the gateway's public port ({@link #client(String)}) and, for key
+ * publication, member's JWKS.
  */
 final class ChorusStack implements AutoCloseable {
 
@@ -38,11 +45,30 @@ final class ChorusStack implements AutoCloseable {
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 	}
 
+	private static final String OUTBOX_MIGRATION = "V0_1__chorus_outbox.sql";
+
+	/** The gateway's libraries are on this class path too; only the gateway process routes. */
+	private static final Map<String, String> NOT_A_GATEWAY = Map.of("spring.cloud.gateway.server.webflux.enabled", "false",
+			"spring.autoconfigure.exclude", String.join(",",
+					"org.springframework.cloud.gateway.config.GatewayAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayMetricsAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayResilience4JCircuitBreakerAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayNoLoadBalancerClientAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayReactiveLoadBalancerClientAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayFunctionAutoConfiguration",
+					"org.springframework.cloud.gateway.config.GatewayStreamAutoConfiguration",
+					"org.springframework.cloud.gateway.config.SimpleUrlHandlerMappingGlobalCorsAutoConfiguration",
+					"org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
+					"org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration"));
+
 	private final MutableClock clock;
 
 	private final ECKey passportKey;
 
 	private final ServiceInstance member;
+
+	private final ServiceInstance content;
 
 	private final ServiceInstance gateway;
 
@@ -57,20 +83,7 @@ final class ChorusStack implements AutoCloseable {
 		Map<String, String> member = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.MARIADB, Infra.REDIS, Infra.KAFKA)));
 		member.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "member:");
 		member.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
-		// The gateway's libraries are on this class path too; only the gateway process routes.
-		member.put("spring.cloud.gateway.server.webflux.enabled", "false");
-		member.put("spring.autoconfigure.exclude", String.join(",",
-				"org.springframework.cloud.gateway.config.GatewayAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayMetricsAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayResilience4JCircuitBreakerAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayNoLoadBalancerClientAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayReactiveLoadBalancerClientAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayFunctionAutoConfiguration",
-				"org.springframework.cloud.gateway.config.GatewayStreamAutoConfiguration",
-				"org.springframework.cloud.gateway.config.SimpleUrlHandlerMappingGlobalCorsAutoConfiguration",
-				"org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
-				"org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration"));
+		member.putAll(NOT_A_GATEWAY);
 		// Cheap hashing keeps the suite quick; production parameters are unit-tested in member.
 		member.put("chorus.member.password.memory-kib", "4096");
 		member.put("chorus.member.password.iterations", "1");
@@ -82,6 +95,21 @@ final class ChorusStack implements AutoCloseable {
 		this.memberSettings = Map.copyOf(member);
 		this.member = ServiceInstance.start("member", MemberApplication.class, member, this.clock);
 
+		// Content: its own database (as in a deployment), the shared Kafka, the same passport key.
+		// Redis is on this class path (member's and the gateway's), so content gets a prefix too.
+		TestNamespace contentSpace = TestNamespace.create("content" + namespace.id());
+		Map<String, String> content = new LinkedHashMap<>(contentSpace.springProperties(EnumSet.of(Infra.MARIADB, Infra.KAFKA)));
+		content.putAll(namespace.springProperties(EnumSet.of(Infra.REDIS)));
+		content.put("chorus.testkit.namespace", contentSpace.id());
+		content.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "content:");
+		content.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
+		content.putAll(NOT_A_GATEWAY);
+		// db/migration on this class path also holds member's V1: content gets only the starter's
+		// outbox script from there (copied byte for byte) plus its own db/content.
+		content.put("spring.flyway.locations", "filesystem:" + starterMigrations() + ",classpath:db/content");
+		content.putAll(builder.content);
+		this.content = ServiceInstance.start("content", ContentApplication.class, content, this.clock);
+
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
 		gateway.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "gw:");
 		// Member's storage and event libraries are on this class path; the gateway has none.
@@ -92,6 +120,7 @@ final class ChorusStack implements AutoCloseable {
 				"io.chorus.platform.events.EventsAutoConfiguration",
 				"io.chorus.platform.events.outbox.OutboxAutoConfiguration"));
 		gateway.put("chorus.gateway.services.member.uri", this.member.baseUrl());
+		gateway.put("chorus.gateway.services.content.uri", this.content.baseUrl());
 		gateway.put("chorus.gateway.jwks-uri", this.member.baseUrl() + "/.well-known/jwks.json");
 		gateway.put("chorus.gateway.passport.private-jwk", this.passportKey.toJSONString());
 		// Every client of a test class signs up from its own loopback address; the auth bucket
@@ -104,6 +133,22 @@ final class ChorusStack implements AutoCloseable {
 
 	static Builder on(TestNamespace namespace) {
 		return new Builder(namespace);
+	}
+
+	private static String starterMigrations() {
+		try (InputStream script = ChorusStack.class.getResourceAsStream("/db/migration/" + OUTBOX_MIGRATION)) {
+			if (script == null) {
+				throw new IllegalStateException("The starter's " + OUTBOX_MIGRATION + " is not on the class path");
+			}
+			Path dir = Files.createTempDirectory("chorus-e2e-starter-migrations");
+			Files.copy(script, dir.resolve(OUTBOX_MIGRATION));
+			dir.toFile().deleteOnExit();
+			dir.resolve(OUTBOX_MIGRATION).toFile().deleteOnExit();
+			return dir.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static byte[] randomBytes(int length) {
@@ -139,6 +184,11 @@ final class ChorusStack implements AutoCloseable {
 			.build();
 	}
 
+	/** The content deployable, for looking at what it stored (tests drive it only through the gateway). */
+	ServiceInstance content() {
+		return this.content;
+	}
+
 	/** Member's public port (the replica the gateway routes to), for its JWKS. */
 	WebTestClient member() {
 		return WebTestClient.bindToServer().baseUrl(this.member.baseUrl()).build();
@@ -158,6 +208,7 @@ final class ChorusStack implements AutoCloseable {
 	public void close() {
 		this.memberReplicas.forEach(ServiceInstance::close);
 		this.gateway.close();
+		this.content.close();
 		this.member.close();
 	}
 
@@ -171,12 +222,19 @@ final class ChorusStack implements AutoCloseable {
 
 		private final Map<String, String> gateway = new LinkedHashMap<>();
 
+		private final Map<String, String> content = new LinkedHashMap<>();
+
 		private Builder(TestNamespace namespace) {
 			this.namespace = namespace;
 		}
 
 		Builder member(String property, String value) {
 			this.member.put(property, value);
+			return this;
+		}
+
+		Builder content(String property, String value) {
+			this.content.put(property, value);
 			return this;
 		}
 
