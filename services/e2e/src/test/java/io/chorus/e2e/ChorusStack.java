@@ -1,11 +1,6 @@
 package io.chorus.e2e;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -44,8 +39,6 @@ final class ChorusStack implements AutoCloseable {
 		// logging comes from this module's logback-test.xml instead.
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 	}
-
-	private static final String OUTBOX_MIGRATION = "V0_1__chorus_outbox.sql";
 
 	/** The gateway's libraries are on this class path too; only the gateway process routes. */
 	private static final Map<String, String> NOT_A_GATEWAY = Map.of("spring.cloud.gateway.server.webflux.enabled", "false",
@@ -104,9 +97,6 @@ final class ChorusStack implements AutoCloseable {
 		content.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "content:");
 		content.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
 		content.putAll(NOT_A_GATEWAY);
-		// db/migration on this class path also holds member's V1: content gets only the starter's
-		// outbox script from there (copied byte for byte) plus its own db/content.
-		content.put("spring.flyway.locations", "filesystem:" + starterMigrations() + ",classpath:db/content");
 		content.putAll(builder.content);
 		this.content = ServiceInstance.start("content", ContentApplication.class, content, this.clock);
 
@@ -133,22 +123,6 @@ final class ChorusStack implements AutoCloseable {
 
 	static Builder on(TestNamespace namespace) {
 		return new Builder(namespace);
-	}
-
-	private static String starterMigrations() {
-		try (InputStream script = ChorusStack.class.getResourceAsStream("/db/migration/" + OUTBOX_MIGRATION)) {
-			if (script == null) {
-				throw new IllegalStateException("The starter's " + OUTBOX_MIGRATION + " is not on the class path");
-			}
-			Path dir = Files.createTempDirectory("chorus-e2e-starter-migrations");
-			Files.copy(script, dir.resolve(OUTBOX_MIGRATION));
-			dir.toFile().deleteOnExit();
-			dir.resolve(OUTBOX_MIGRATION).toFile().deleteOnExit();
-			return dir.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static byte[] randomBytes(int length) {

@@ -21,7 +21,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * The transactional outbox, in services that have both R2DBC (a {@link DatabaseClient}) and Kafka
  * ({@code chorus.kafka.bootstrap-servers}). The table comes from the starter's Flyway migration
- * {@code db/migration/V0_1__chorus_outbox.sql}.
+ * {@code db/chorus/V0_1__chorus_outbox.sql}.
  */
 @AutoConfiguration(after = EventsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",

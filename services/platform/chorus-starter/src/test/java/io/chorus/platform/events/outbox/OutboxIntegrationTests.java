@@ -49,7 +49,8 @@ import static org.awaitility.Awaitility.await;
  * connects Redis at start-up wherever it is configured.
  */
 @SpringBootTest(classes = EventsTestApplication.class,
-		properties = { "chorus.outbox.poll-interval=100ms", "chorus.outbox.initial-backoff=200ms",
+		properties = { "spring.flyway.locations=classpath:db/chorus,classpath:db/migration",
+				"chorus.outbox.poll-interval=100ms", "chorus.outbox.initial-backoff=200ms",
 				"chorus.outbox.max-backoff=1s", "chorus.outbox.lock-retry-interval=300ms",
 				"chorus.outbox.batch-size=7", "chorus.kafka.producer.max.block.ms=2000",
 				"chorus.kafka.producer.request.timeout.ms=1500", "chorus.kafka.producer.delivery.timeout.ms=3000",

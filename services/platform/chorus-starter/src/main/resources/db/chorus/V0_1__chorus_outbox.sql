@@ -1,8 +1,8 @@
 -- Transactional outbox of the Chorus starter (io.chorus.platform.events.outbox).
 --
--- Versioned 0.1 so that it sorts before every service's own V1, V2, ...: a service that adds
--- the starter gets the table from its first migration run, in the default location
--- (classpath:db/migration), with no extra Flyway configuration. A later change to this table
+-- Versioned 0.1 so that it sorts before every service's own V1, V2, ...: a service lists
+-- classpath:db/chorus next to its own classpath:db/<service> and gets the table from its first
+-- migration run. A later change to this table
 -- ships as V0_2, V0_3, ... and must be applied before the service's next release, which Flyway
 -- enforces by refusing out-of-order versions unless told otherwise.
 --
