@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.function.Predicate;
 
 import io.chorus.platform.events.CloudEvent;
 import io.chorus.platform.events.CloudEventCodec;
@@ -157,23 +157,26 @@ public final class Events implements AutoCloseable {
 								"title", title, "durationMs", 180000, "contentType", "audio/mpeg", "createdAt", now())));
 	}
 
-	/** Every record of {@code topic} from the beginning, read until {@code count} arrived or 30 s passed. */
-	public List<ConsumerRecord<String, byte[]>> read(String topic, int count) {
+	/** The first record of {@code topic} (read from the beginning) matching {@code match}; fails after 30 s. */
+	public ConsumerRecord<String, byte[]> find(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
 		Properties props = new Properties();
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, "activity-test-" + UUID.randomUUID());
 		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(topic));
-			while (records.size() < count && System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (match.test(record)) {
+						return record;
+					}
+				}
 			}
 		}
-		return records;
+		throw new AssertionError("no matching record on " + topic + " within 30 s");
 	}
 
 	private static String now() {
