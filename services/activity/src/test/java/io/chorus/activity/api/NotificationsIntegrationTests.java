@@ -106,6 +106,18 @@ class NotificationsIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void aStaleLikeAppliedAfterTheUnlikeDoesNotComeBack() {
+		CloudEvent like = this.events.postLikedEvent("o-p1", "o-ann", "o-bob");
+		CloudEvent unlike = this.events.event("content", "post", "unliked", "o-p1", java.util.Map.of("postId", "o-p1",
+				"postAuthorId", "o-ann", "memberId", "o-bob", "at", like.time().toString()));
+
+		// as after a dead-letter replay: the later unlike was applied first
+		this.handler.handle(unlike).then(this.handler.handle(like)).block();
+
+		assertThat(all(ME, "o-ann")).isEmpty();
+	}
+
+	@Test
 	void unlikeUnfollowAndDeleteRemoveTheNotification() {
 		this.events.postLiked("u-p1", "u-ann", "u-bob");
 		this.events.followed("u-bob", "u-ann");
