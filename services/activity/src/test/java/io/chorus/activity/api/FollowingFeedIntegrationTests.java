@@ -62,6 +62,21 @@ class FollowingFeedIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void aDeactivatedMembersDoingsDisappearFromFeedsAndNotifications() {
+		this.events.followed("z-ann", "z-bob");
+		this.events.followed("z-bob", "z-ann");
+		this.events.postCreated("z-p1", "z-bob", "before leaving");
+		this.events.postLiked("z-p0", "z-ann", "z-bob");
+		awaitItems(FOLLOWING, "z-ann", i -> i.size() == 3);
+		awaitItems("/api/activity/me", "z-ann", i -> i.size() == 2);
+
+		this.events.deactivated("z-bob", "bob");
+
+		awaitItems(FOLLOWING, "z-ann", List::isEmpty);
+		awaitItems("/api/activity/me", "z-ann", List::isEmpty);
+	}
+
+	@Test
 	void nobodyFollowedMeansAnEmptyFeed() {
 		JsonNode page = get(FOLLOWING, "lonely");
 		assertThat(page.path("items").size()).isZero();

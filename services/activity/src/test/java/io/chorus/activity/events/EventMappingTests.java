@@ -145,6 +145,14 @@ class EventMappingTests {
 	}
 
 	@Test
+	void deactivationHidesTheMember() {
+		assertThat(EventMapping.map(event("member", "member", "deactivated", "ann",
+				Map.of("memberId", "ann", "handle", "ann", "at", AT.toString()))))
+			.singleElement()
+			.isInstanceOfSatisfying(Change.MemberDeactivated.class, m -> assertThat(m.memberId()).isEqualTo("ann"));
+	}
+
+	@Test
 	void unknownAndIgnoredTypesCauseNothing() {
 		assertThat(EventMapping.map(event("content", "post", "archived", "p1", Map.of("postId", "p1")))).isEmpty();
 		assertThat(EventMapping.map(event("music", "track", "played", "t1", Map.of("playId", "x")))).isEmpty();

@@ -95,6 +95,11 @@ public final class Events implements AutoCloseable {
 				Map.of("followerId", follower, "followeeId", followee, "at", now())));
 	}
 
+	public CloudEvent deactivated(String memberId, String handle) {
+		return publish(this.memberTopic, event("member", "member", "deactivated", memberId,
+				Map.of("memberId", memberId, "handle", handle, "at", now())));
+	}
+
 	// content.events
 
 	public CloudEvent postCreated(String postId, String authorId, String text) {

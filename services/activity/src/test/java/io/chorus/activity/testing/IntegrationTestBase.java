@@ -20,11 +20,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,7 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"chorus.consumer.max-attempts=3", "chorus.consumer.initial-backoff=20ms",
 				"chorus.consumer.max-backoff=50ms", "chorus.consumer.commit-interval=100ms" })
 @ChorusInfrastructure({ Infra.REDIS, Infra.KAFKA, Infra.MONGO })
-@Import(IntegrationTestBase.Faults.class)
+@Import(FaultSwitchConfiguration.class)
 public abstract class IntegrationTestBase {
 
 	protected static final TestPassports passports = new TestPassports();
@@ -161,17 +158,6 @@ public abstract class IntegrationTestBase {
 
 	protected static long count(List<JsonNode> items, String kind) {
 		return items.stream().filter(i -> i.path("kind").asString().equals(kind)).count();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Faults {
-
-		@Bean
-		@Primary
-		FaultSwitch faultSwitch(ActivityEventHandler real) {
-			return new FaultSwitch(real);
-		}
-
 	}
 
 }
