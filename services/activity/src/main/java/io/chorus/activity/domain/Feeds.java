@@ -1,5 +1,6 @@
 package io.chorus.activity.domain;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class Feeds {
 	/** One notification or activity as clients see it. */
 	public record Item(String id, String kind, MemberRef actor, @Nullable String postId, @Nullable String commentId,
 			@Nullable String trackId, @Nullable String artistId, @Nullable MemberRef targetMember,
-			@Nullable String text, java.time.Instant at) {
+			@Nullable String text, Instant at) {
 	}
 
 	/** A member as shown next to an item; handle and name are null until this service has heard of them. */

@@ -1,6 +1,10 @@
 package io.chorus.activity.api;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import io.chorus.activity.testing.IntegrationTestBase;
 import io.chorus.platform.events.CloudEvent;
@@ -35,8 +39,8 @@ class NotificationsIntegrationTests extends IntegrationTestBase {
 
 		assertThat(items).extracting(i -> i.path("kind").asString())
 			.containsExactlyInAnyOrder("COMMENT_LIKED", "COMMENT_REPLIED", "POST_COMMENTED", "POST_LIKED", "FOLLOWED");
-		assertThat(items).extracting(i -> java.time.Instant.parse(i.path("at").asString()))
-			.isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(items).extracting(i -> Instant.parse(i.path("at").asString()))
+			.isSortedAccordingTo(Comparator.reverseOrder());
 		JsonNode follow = one(items, "FOLLOWED");
 		assertThat(follow.path("actor").path("id").asString()).isEqualTo("n-bob");
 		assertThat(follow.path("actor").path("handle").asString()).isEqualTo("bob");
@@ -95,7 +99,7 @@ class NotificationsIntegrationTests extends IntegrationTestBase {
 	void applyingTheSameEventAgainPastTheDeduplicatorWritesNothingNew() {
 		CloudEvent like = this.events.postLikedEvent("w-p1", "w-ann", "w-bob");
 		CloudEvent comment = this.events.event("content", "comment", "created", "w-p1",
-				java.util.Map.of("commentId", "w-c1", "postId", "w-p1", "postAuthorId", "w-ann", "authorId", "w-bob",
+				Map.of("commentId", "w-c1", "postId", "w-p1", "postAuthorId", "w-ann", "authorId", "w-bob",
 						"text", "hi", "createdAt", like.time().toString(), "version", 1));
 
 		this.handler.handle(like).then(this.handler.handle(comment)).block();
@@ -108,7 +112,7 @@ class NotificationsIntegrationTests extends IntegrationTestBase {
 	@Test
 	void aStaleLikeAppliedAfterTheUnlikeDoesNotComeBack() {
 		CloudEvent like = this.events.postLikedEvent("o-p1", "o-ann", "o-bob");
-		CloudEvent unlike = this.events.event("content", "post", "unliked", "o-p1", java.util.Map.of("postId", "o-p1",
+		CloudEvent unlike = this.events.event("content", "post", "unliked", "o-p1", Map.of("postId", "o-p1",
 				"postAuthorId", "o-ann", "memberId", "o-bob", "at", like.time().toString()));
 
 		// as after a dead-letter replay: the later unlike was applied first
@@ -141,7 +145,7 @@ class NotificationsIntegrationTests extends IntegrationTestBase {
 			this.events.postLiked("g-p" + i, "g-ann", "g-liker");
 		}
 		List<JsonNode> before = awaitItems(ME, "g-ann", i -> i.size() == 25);
-		List<String> seen = new java.util.ArrayList<>();
+		List<String> seen = new ArrayList<>();
 		String cursor = null;
 		int page = 0;
 		do {

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EventMappingTests {
 
@@ -83,8 +84,8 @@ class EventMappingTests {
 	void aReplyNotifiesTheParentAuthorAndThePostAuthor() {
 		assertThat(notifications(EventMapping.map(comment("c2", "ann", "bob", "c1", "cid"))))
 			.extracting(Entry::ownerId, Entry::kind)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("cid", "COMMENT_REPLIED"),
-					org.assertj.core.groups.Tuple.tuple("ann", "POST_COMMENTED"));
+			.containsExactlyInAnyOrder(tuple("cid", "COMMENT_REPLIED"),
+					tuple("ann", "POST_COMMENTED"));
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,7 +153,7 @@ class ReplayIntegrationTests extends IntegrationTestBase {
 			.isEqualTo("group");
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec replay(String topic) {
+	private ResponseSpec replay(String topic) {
 		return this.http.post()
 			.uri("/api/activity/admin/dead-letters")
 			.header(TestPassports.HEADER, admin())
