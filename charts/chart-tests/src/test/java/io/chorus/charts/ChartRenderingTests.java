@@ -35,7 +35,7 @@ class ChartRenderingTests {
 
 	static final Map<String, List<String>> PROFILES = Map.of("default", List.of(), "canary",
 			List.of("ci/canary-values.yaml"), "minimal", List.of("ci/minimal-values.yaml"), "kind",
-			List.of("ci/kind-values.yaml"));
+			List.of("ci/kind-values.yaml"), "observability", List.of("ci/observability-values.yaml"));
 
 	Map<String, List<JsonNode>> rendered;
 
@@ -373,6 +373,26 @@ class ChartRenderingTests {
 		assertThat(Charts.named(docs, "Deployment", "member").at("/spec/replicas").asInt()).isEqualTo(1);
 		String gatewayConfig = Charts.named(docs, "ConfigMap", "gateway-config").at("/data/application.yaml").asText();
 		assertThat(gatewayConfig).contains("http://member:8081").doesNotContain("timeline");
+	}
+
+	@Test
+	void optionalMonitorsAndNetworkPoliciesSelectTheirServicesAndCallers() {
+		List<JsonNode> docs = this.rendered.get("observability");
+		Map<String, JsonNode> services = byName(docs, "Service");
+		for (String service : ALL_SERVICES) {
+			JsonNode monitor = Charts.named(docs, "ServiceMonitor", service);
+			Map<String, String> selector = toMap(monitor.at("/spec/selector/matchLabels"));
+			assertThat(toMap(services.get(service).at("/metadata/labels")).entrySet()).containsAll(selector.entrySet());
+			assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
+			assertThat(services.get(service).at("/spec/ports").findValuesAsText("name"))
+				.contains(monitor.at("/spec/endpoints/0/port").asText());
+			JsonNode policy = Charts.named(docs, "NetworkPolicy", service);
+			assertThat(policy.at("/spec/podSelector/matchLabels/app").asText()).isEqualTo(service);
+		}
+		assertThat(Charts.named(docs, "NetworkPolicy", "chart").at("/spec/ingress/0/from").findValuesAsText("app"))
+			.containsExactly("gateway", "music");
+		assertThat(Charts.named(docs, "NetworkPolicy", "gateway").at("/spec/ingress/0/from/0/namespaceSelector/matchLabels")
+			.toString()).contains("istio-system");
 	}
 
 	@Test
