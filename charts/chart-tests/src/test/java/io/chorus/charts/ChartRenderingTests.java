@@ -35,7 +35,8 @@ class ChartRenderingTests {
 
 	static final Map<String, List<String>> PROFILES = Map.of("default", List.of(), "canary",
 			List.of("ci/canary-values.yaml"), "minimal", List.of("ci/minimal-values.yaml"), "kind",
-			List.of("ci/kind-values.yaml"), "observability", List.of("ci/observability-values.yaml"));
+			List.of("ci/kind-values.yaml"), "observability", List.of("ci/observability-values.yaml"), "external",
+			List.of("ci/external-values.yaml"));
 
 	Map<String, List<JsonNode>> rendered;
 
@@ -393,6 +394,22 @@ class ChartRenderingTests {
 			.containsExactly("gateway", "music");
 		assertThat(Charts.named(docs, "NetworkPolicy", "gateway").at("/spec/ingress/0/from/0/namespaceSelector/matchLabels")
 			.toString()).contains("istio-system");
+	}
+
+	@Test
+	void externalStoresAreRegisteredWithTheMeshAndUseTheirOwnSecrets() {
+		List<JsonNode> docs = this.rendered.get("external");
+		assertThat(Charts.ofKind(docs, "StatefulSet")).isEmpty();
+		assertThat(Charts.ofKind(docs, "Secret").map((d) -> d.at("/metadata/name").asText()))
+			.containsExactlyInAnyOrder("chorus-member-keys", "chorus-gateway-passport");
+		assertThat(Charts.ofKind(docs, "ServiceEntry").flatMap((d) -> texts(d.at("/spec/hosts")).stream()))
+			.containsExactlyInAnyOrder("mysql.db.example.internal", "redis.cache.example.internal",
+					"mongo.db.example.internal", "kafka-0.example.internal", "kafka-1.example.internal");
+		String env = Charts.named(docs, "Deployment", "member").at("/spec/template/spec/containers/0/env").toString();
+		assertThat(env).contains("r2dbc:mysql://mysql.db.example.internal:3306/member").contains("prod-mysql")
+			.contains("prod-redis").contains("kafka-0.example.internal:9092,kafka-1.example.internal:9092");
+		assertThat(Charts.named(docs, "Deployment", "timeline").at("/spec/template/spec/containers/0/env").toString())
+			.contains("@mongo.db.example.internal:27017/timeline").contains("prod-mongodb");
 	}
 
 	@Test
