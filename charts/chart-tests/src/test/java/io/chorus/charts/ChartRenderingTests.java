@@ -78,6 +78,9 @@ class ChartRenderingTests {
 		}
 		assertThat(Charts.ofKind(docs, "StatefulSet").map((d) -> d.path("metadata").path("name").asText()))
 			.containsExactlyInAnyOrder("mysql", "redis", "kafka", "mongodb");
+		String gatewayConfig = Charts.named(docs, "ConfigMap", "gateway-config").at("/data/application.yaml").asText();
+		assertThat(gatewayConfig).contains("trusted-proxies:").contains("127.0.0.6/32").contains("uri: http://timeline:8083")
+			.contains("jwks-uri: http://member:8081/.well-known/jwks.json");
 	}
 
 	@Test
