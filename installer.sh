@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Chorus installer.
-#   local  — run Chorus on this machine as plain processes (no Docker, no cluster).
-# Cluster verbs (kind/minikube, Istio, canary) arrive with the Helm charts.
+#   local   — run Chorus on this machine as plain processes (no Docker, no cluster).
+#   up/down/status — a kind (or minikube) cluster with Istio and the Helm chart.
+#   canary  — progressive delivery of one service through the mesh (see charts/README.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +32,13 @@ Usage: ./installer.sh <verb> [args]
 
 Verbs:
   local [up|down|status]   run Chorus on this machine as plain processes
+  up [--provider kind|minikube] [--skip-build]
+                           create a local cluster, install metrics-server, Istio, Prometheus and
+                           the chart (images built with Jib and loaded into the cluster)
+  down                     delete the local cluster
+  status                   show the cluster, the release and the pods
+  canary <service> <start --tag T|weight N|promote|abort|status [--timeout D]|auto ...>
+                           progressive delivery of one service (see charts/README.md)
   java-home                print the path of a JDK >= 21 found on this machine
 
 Run './installer.sh <verb> --help' for details.
@@ -264,6 +272,390 @@ local_status() {
   each_service print_service
 }
 
+# --- cluster (kind / minikube) ---------------------------------------------------------------
+
+CLUSTER=${CHORUS_CLUSTER:-chorus}
+NAMESPACE=${CHORUS_NAMESPACE:-chorus}
+RELEASE=${CHORUS_RELEASE:-chorus}
+CHART="$ROOT/charts/chorus"
+MVN=${CHORUS_MVN:-$ROOT/mvnw}
+HTTP_PORT=${CHORUS_HTTP_PORT:-8880}
+PROMETHEUS_URL=${CHORUS_PROMETHEUS_URL:-}
+STATE_DIR=${CHORUS_STATE_DIR:-$ROOT/.local/cluster}
+# shellcheck source=istio/versions.env
+. "$ROOT/istio/versions.env"
+
+need() { # $1 = command, $2 = how to get it
+  command -v "$1" >/dev/null 2>&1 || die "$1 is required but was not found on PATH. $2"
+}
+
+provider_file() { printf '%s/provider\n' "$STATE_DIR"; }
+
+current_provider() {
+  if [[ -f $(provider_file) ]]; then cat "$(provider_file)"; else echo kind; fi
+}
+
+cluster_exists() { # $1 = provider
+  case $1 in
+    kind) kind get clusters 2>/dev/null | grep -x "$CLUSTER" >/dev/null ;;
+    minikube) minikube status -p "$CLUSTER" >/dev/null 2>&1 ;;
+  esac
+}
+
+create_cluster() { # $1 = provider
+  if cluster_exists "$1"; then
+    say "cluster: $1 '$CLUSTER' already exists"
+    return 0
+  fi
+  say "cluster: creating $1 '$CLUSTER'"
+  case $1 in
+    kind)
+      local config="$STATE_DIR/kind.yaml"
+      cat >"$config" <<KIND
+kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+  - role: control-plane
+    extraPortMappings:
+      - containerPort: 30080
+        hostPort: $HTTP_PORT
+        protocol: TCP
+KIND
+      kind create cluster --name "$CLUSTER" --image "$KIND_NODE_IMAGE" --config "$config" --wait 120s
+      ;;
+    minikube)
+      minikube start -p "$CLUSTER" --cpus 4 --memory 8g --kubernetes-version "${KIND_NODE_IMAGE##*:}"
+      ;;
+  esac
+}
+
+kube_context() { # $1 = provider
+  case $1 in
+    kind) printf 'kind-%s\n' "$CLUSTER" ;;
+    minikube) printf '%s\n' "$CLUSTER" ;;
+  esac
+}
+
+install_metrics_server() { # $1 = provider
+  say "metrics-server: $METRICS_SERVER_CHART_VERSION"
+  if [[ $1 == minikube ]]; then
+    minikube -p "$CLUSTER" addons enable metrics-server
+    return 0
+  fi
+  helm repo add metrics-server https://kubernetes-sigs.github.io/metrics-server/ --force-update >/dev/null
+  helm upgrade --install metrics-server metrics-server/metrics-server -n kube-system \
+    --version "$METRICS_SERVER_CHART_VERSION" --set 'args={--kubelet-insecure-tls}' --wait
+}
+
+install_istio() {
+  say "istio: $ISTIO_VERSION (base, istiod, ingress gateway), mesh policy, Prometheus"
+  helm repo add istio https://istio-release.storage.googleapis.com/charts --force-update >/dev/null
+  helm upgrade --install istio-base istio/base -n istio-system --create-namespace \
+    --version "$ISTIO_VERSION" -f "$ROOT/istio/base-values.yaml" --wait
+  helm upgrade --install istiod istio/istiod -n istio-system \
+    --version "$ISTIO_VERSION" -f "$ROOT/istio/istiod-values.yaml" --wait
+  helm upgrade --install istio-ingressgateway istio/gateway -n istio-system \
+    --version "$ISTIO_VERSION" -f "$ROOT/istio/ingress-values.yaml" --wait
+  kubectl apply -f "$ROOT/istio/gateway.yaml" -f "$ROOT/istio/peer-authentication.yaml" -f "$ROOT/istio/telemetry.yaml"
+  # Istio's Prometheus addon, pinned to the Istio release (canary auto reads the mesh metrics).
+  kubectl apply -f "https://raw.githubusercontent.com/istio/istio/$ISTIO_VERSION/samples/addons/prometheus.yaml"
+}
+
+image_tag() {
+  if [[ -n ${CHORUS_IMAGE_TAG:-} ]]; then
+    printf '%s\n' "$CHORUS_IMAGE_TAG"
+  else
+    local tag
+    tag=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null) || tag=dev
+    git -C "$ROOT" diff --quiet 2>/dev/null || tag="$tag-dirty"
+    printf '%s\n' "$tag"
+  fi
+}
+
+build_and_load_images() { # $1 = provider, $2 = tag
+  local provider=$1 tag=$2 tar
+  say "images: Jib tarballs tagged $tag"
+  "$MVN" -q -B -DskipTests package jib:buildTar -Djib.image.registry=chorus -Djib.image.tag="$tag" ||
+    die "image build failed (./mvnw package jib:buildTar)"
+  for tar in "$ROOT"/services/*/target/jib-image.tar; do
+    [[ -f $tar ]] || continue
+    say "  loading $(basename "$(dirname "$(dirname "$tar")")")"
+    case $provider in
+      kind) kind load image-archive "$tar" --name "$CLUSTER" ;;
+      minikube) minikube -p "$CLUSTER" image load "$tar" ;;
+    esac
+  done
+}
+
+install_chart() { # $1 = tag
+  say "chart: $RELEASE in namespace $NAMESPACE"
+  kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+  kubectl label namespace "$NAMESPACE" istio-injection=enabled --overwrite
+  helm upgrade --install "$RELEASE" "$CHART" -n "$NAMESPACE" -f "$CHART/ci/kind-values.yaml" \
+    --set global.imageTag="$1" --wait --timeout 15m
+}
+
+cluster_up() {
+  local provider=kind skip_build=false
+  while (($#)); do
+    case $1 in
+      --provider) provider=${2:-}; shift 2 ;;
+      --skip-build) skip_build=true; shift ;;
+      -h | --help) say "Usage: ./installer.sh up [--provider kind|minikube] [--skip-build]"; return 0 ;;
+      *) die "unknown option for up: $1" ;;
+    esac
+  done
+  [[ $provider == kind || $provider == minikube ]] || die "unknown provider '$provider' (kind or minikube)"
+  need "$provider" "See https://kind.sigs.k8s.io or https://minikube.sigs.k8s.io for installation."
+  need kubectl "See https://kubernetes.io/docs/tasks/tools/"
+  need helm "See https://helm.sh/docs/intro/install/ (Helm 3.14 or newer)"
+  need curl "apt-get install curl"
+  [[ $skip_build == true ]] || use_java
+  mkdir -p "$STATE_DIR"
+  printf '%s\n' "$provider" >"$(provider_file)"
+  create_cluster "$provider"
+  kubectl config use-context "$(kube_context "$provider")" >/dev/null
+  install_metrics_server "$provider"
+  install_istio
+  local tag
+  tag=$(image_tag)
+  [[ $skip_build == true ]] || build_and_load_images "$provider" "$tag"
+  install_chart "$tag"
+  say
+  say "Chorus is up on $provider cluster '$CLUSTER' (images $tag)."
+  say "  API:        http://chorus.localtest.me:$HTTP_PORT/api/…"
+  say "  Prometheus: kubectl -n istio-system port-forward svc/prometheus 9090"
+  say "  Test:       helm test $RELEASE -n $NAMESPACE"
+  say "  Canary:     ./installer.sh canary <service> start --tag <tag>"
+}
+
+cluster_down() {
+  local provider
+  provider=$(current_provider)
+  if ! cluster_exists "$provider"; then
+    say "cluster: $provider '$CLUSTER' does not exist"
+    return 0
+  fi
+  case $provider in
+    kind) kind delete cluster --name "$CLUSTER" ;;
+    minikube) minikube delete -p "$CLUSTER" ;;
+  esac
+  rm -f "$(provider_file)"
+  say "cluster: deleted"
+}
+
+cluster_status() {
+  local provider
+  provider=$(current_provider)
+  if ! cluster_exists "$provider"; then
+    say "cluster: $provider '$CLUSTER' does not exist (./installer.sh up)"
+    return 1
+  fi
+  say "cluster: $provider '$CLUSTER'"
+  helm status "$RELEASE" -n "$NAMESPACE" || true
+  kubectl get pods -n "$NAMESPACE" -L version
+}
+
+# --- canary ------------------------------------------------------------------------------------
+
+usage_canary() {
+  cat <<'EOF2'
+Usage: ./installer.sh canary <service> <action>
+
+  start --tag T         run a second Deployment (<service>-canary, version=canary) with image tag T, weight 0
+  weight N              send N % of the service's traffic to the canary (0..100)
+  promote               make T the stable tag, wait for the rollout, remove the canary
+  abort                 remove the canary, all traffic back to stable
+  status [--timeout D]  exit 0 when the canary is ready (waits up to D, default 0s),
+                        1 when it is not ready, 2 when no canary runs
+  auto --steps 5,25,50,100 --interval 60s --max-error-rate 0.01 --max-p99 500
+                        raise the weight step by step; after each interval, read the canary's
+                        5xx rate and p99 (ms) from Prometheus (Istio metrics); any breach
+                        rolls back (abort, exit 1); all steps passed → promote (exit 0)
+
+Environment: CHORUS_PROMETHEUS_URL (default: a port-forward to istio-system/prometheus)
+EOF2
+}
+
+helm_set() { # $@ = key=value pairs for the release, keeping everything else
+  local args=() kv
+  for kv in "$@"; do args+=(--set "$kv"); done
+  helm upgrade "$RELEASE" "$CHART" -n "$NAMESPACE" --reuse-values "${args[@]}" --wait --timeout 10m
+}
+
+canary_deployment() { printf '%s-canary\n' "$1"; }
+
+canary_running() { # $1 = service
+  kubectl get deployment "$(canary_deployment "$1")" -n "$NAMESPACE" >/dev/null 2>&1
+}
+
+canary_tag() { # $1 = service; the canary's image tag
+  local image
+  image=$(kubectl get deployment "$(canary_deployment "$1")" -n "$NAMESPACE" \
+    -o jsonpath='{.spec.template.spec.containers[0].image}')
+  printf '%s\n' "${image##*:}"
+}
+
+canary_set_weight() { # $1 = service, $2 = weight
+  if ! [[ $2 =~ ^[0-9]+$ ]] || (($2 > 100)); then
+    die "weight must be 0..100 (got '$2')"
+  fi
+  helm_set "services.$1.canary.weight=$2"
+  say "canary $1: weight $2 %"
+}
+
+canary_start() { # $1 = service, $2.. options
+  local svc=$1 tag=""
+  shift
+  while (($#)); do
+    case $1 in
+      --tag) tag=${2:-}; shift 2 ;;
+      *) die "unknown option for canary start: $1" ;;
+    esac
+  done
+  [[ -n $tag ]] || die "canary start needs --tag <image tag>"
+  [[ $tag != latest ]] || die "pin the canary tag (latest is refused)"
+  helm_set "services.$svc.canary.enabled=true" "services.$svc.canary.tag=$tag" "services.$svc.canary.weight=0"
+  kubectl rollout status "deployment/$(canary_deployment "$svc")" -n "$NAMESPACE" --timeout=10m
+  say "canary $svc: $tag running at weight 0 %"
+}
+
+canary_promote() { # $1 = service
+  local svc=$1 tag
+  canary_running "$svc" || die "no canary of $svc is running"
+  tag=$(canary_tag "$svc")
+  # Stable first (the canary keeps its share meanwhile), then the canary goes away.
+  helm_set "services.$svc.image.tag=$tag"
+  kubectl rollout status "deployment/$svc" -n "$NAMESPACE" --timeout=10m
+  helm_set "services.$svc.canary.enabled=false" "services.$svc.canary.weight=0"
+  say "canary $svc: promoted $tag to stable"
+}
+
+canary_abort() { # $1 = service
+  helm_set "services.$1.canary.enabled=false" "services.$1.canary.weight=0"
+  say "canary $1: aborted, all traffic on stable"
+}
+
+canary_status() { # $1 = service, options
+  local svc=$1 timeout=0s
+  shift
+  while (($#)); do
+    case $1 in
+      --timeout) timeout=${2:-}; shift 2 ;;
+      *) die "unknown option for canary status: $1" ;;
+    esac
+  done
+  if ! canary_running "$svc"; then
+    say "canary $svc: none running"
+    return 2
+  fi
+  local weight
+  weight=$(kubectl get virtualservice "$svc" -n "$NAMESPACE" \
+    -o jsonpath='{.spec.http[?(@.name=="default")].route[1].weight}' 2>/dev/null || true)
+  if kubectl rollout status "deployment/$(canary_deployment "$svc")" -n "$NAMESPACE" --timeout="$timeout" >/dev/null 2>&1; then
+    say "canary $svc: ready, tag $(canary_tag "$svc"), weight ${weight:-0} %"
+    return 0
+  fi
+  say "canary $svc: not ready, tag $(canary_tag "$svc"), weight ${weight:-0} %"
+  return 1
+}
+
+PF_PID=""
+
+prometheus_url() {
+  if [[ -n $PROMETHEUS_URL ]]; then
+    printf '%s\n' "$PROMETHEUS_URL"
+    return 0
+  fi
+  if [[ -z $PF_PID ]]; then
+    kubectl -n istio-system port-forward svc/prometheus 19090:9090 >/dev/null 2>&1 &
+    PF_PID=$!
+    trap 'kill "$PF_PID" 2>/dev/null || true' EXIT
+    sleep 2
+  fi
+  printf 'http://127.0.0.1:19090\n'
+}
+
+# Prints the scalar value of a Prometheus instant query, or nothing when there is no data.
+prom_query() { # $1 = PromQL
+  local body
+  body=$(curl -fsS --get "$(prometheus_url)/api/v1/query" --data-urlencode "query=$1") ||
+    die "Prometheus query failed: $1"
+  printf '%s\n' "$body" | sed -n 's/.*"value":\[[^,]*,"\([^"]*\)"\].*/\1/p'
+}
+
+seconds_of() { # $1 = 30s | 2m | 90 → seconds
+  case $1 in
+    *m) printf '%d\n' $((${1%m} * 60)) ;;
+    *s) printf '%d\n' "${1%s}" ;;
+    *) printf '%d\n' "$1" ;;
+  esac
+}
+
+above() { # $1 > $2 as numbers (NaN counts as 0)
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NaN") a = 0; exit !(a + 0 > b + 0) }'
+}
+
+canary_auto() { # $1 = service, options
+  local svc=$1 steps=5,25,50,100 interval=60s max_error=0.01 max_p99=500 step window err p99
+  shift
+  while (($#)); do
+    case $1 in
+      --steps) steps=${2:-}; shift 2 ;;
+      --interval) interval=${2:-}; shift 2 ;;
+      --max-error-rate) max_error=${2:-}; shift 2 ;;
+      --max-p99) max_p99=${2:-}; shift 2 ;;
+      *) die "unknown option for canary auto: $1" ;;
+    esac
+  done
+  [[ $steps =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--steps must be a comma-separated list of weights"
+  canary_running "$svc" || die "no canary of $svc is running (canary $svc start --tag T first)"
+  window=$(seconds_of "$interval")
+  if ((window >= 30)); then window="${window}s"; else window="30s"; fi
+  local sel="reporter=\"destination\",destination_app=\"$svc\",destination_version=\"canary\""
+  IFS=, read -r -a weights <<<"$steps"
+  for step in "${weights[@]}"; do
+    canary_set_weight "$svc" "$step"
+    sleep "$(seconds_of "$interval")"
+    err=$(prom_query "sum(rate(istio_requests_total{$sel,response_code=~\"5..\"}[$window])) / sum(rate(istio_requests_total{$sel}[$window]))")
+    p99=$(prom_query "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{$sel}[$window])))")
+    say "canary $svc at $step %: error rate ${err:-no data}, p99 ${p99:-no data} ms"
+    if [[ -n $err ]] && above "$err" "$max_error"; then
+      say "canary $svc: error rate $err above $max_error, rolling back"
+      canary_abort "$svc"
+      return 1
+    fi
+    if [[ -n $p99 ]] && above "$p99" "$max_p99"; then
+      say "canary $svc: p99 $p99 ms above $max_p99 ms, rolling back"
+      canary_abort "$svc"
+      return 1
+    fi
+  done
+  canary_promote "$svc"
+}
+
+canary() {
+  local svc=${1:-} action=${2:-}
+  if [[ -z $svc || $svc == -h || $svc == --help ]]; then
+    usage_canary
+    return 0
+  fi
+  [[ $svc =~ ^(gateway|member|content|timeline|music|chart|activity|search|chat)$ ]] ||
+    die "unknown service '$svc'"
+  shift 2 || true
+  need kubectl "See https://kubernetes.io/docs/tasks/tools/"
+  need helm "See https://helm.sh/docs/intro/install/"
+  case $action in
+    start) canary_start "$svc" "$@" ;;
+    weight) canary_set_weight "$svc" "${1:-}" ;;
+    promote) canary_promote "$svc" ;;
+    abort) canary_abort "$svc" ;;
+    status) canary_status "$svc" "$@" ;;
+    auto) canary_auto "$svc" "$@" ;;
+    *) usage_canary >&2; die "unknown canary action '$action'" ;;
+  esac
+}
+
 main() {
   local verb=${1:-}
   shift || true
@@ -278,6 +670,10 @@ main() {
         *) usage_local >&2; die "unknown local action '$action'" ;;
       esac
       ;;
+    up) cluster_up "$@" ;;
+    down) cluster_down "$@" ;;
+    status) cluster_status "$@" ;;
+    canary) canary "$@" ;;
     java-home)
       [[ ${1:-} == -h || ${1:-} == --help ]] && { say "Usage: ./installer.sh java-home   (prints a JDK >= 21 home, exit 1 if none)"; return 0; }
       find_java_home || die "no JDK 21 or newer found"

@@ -1,0 +1,61 @@
+package io.chorus.charts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chart and the service modules agree: every module under services/ that the chart knows
+ * has the chart's ports in its application.yaml, and builds its image with Jib on those ports.
+ * Runs over whatever modules exist, so services merged later are checked as they arrive.
+ */
+class ServiceModulesTests {
+
+	@Test
+	void chartPortsMatchEachModulesConfigurationAndImage() throws Exception {
+		JsonNode services = Charts.YAML.readTree(Charts.CHART.resolve("values.yaml").toFile()).path("services");
+		List<Path> modules;
+		try (Stream<Path> dirs = Files.list(Charts.ROOT.resolve("services"))) {
+			modules = dirs.filter((d) -> services.has(d.getFileName().toString())).toList();
+		}
+		assertThat(modules).as("at least member and gateway").hasSizeGreaterThanOrEqualTo(2);
+		for (Path module : modules) {
+			String name = module.getFileName().toString();
+			JsonNode chart = services.get(name);
+			JsonNode app = Charts.YAML.readTree(module.resolve("src/main/resources/application.yaml").toFile());
+			assertThat(app.at("/server/port").asInt()).as(name + " server.port").isEqualTo(chart.path("port").asInt());
+			assertThat(app.at("/management/server/port").asInt()).as(name + " management.server.port")
+				.isEqualTo(chart.path("managementPort").asInt());
+			String pom = Files.readString(module.resolve("pom.xml"));
+			assertThat(pom).as(name + " opts into Jib").contains("<jib.skip>false</jib.skip>").contains("<artifactId>jib-maven-plugin</artifactId>");
+			assertThat(property(pom, "chorus.http.port")).as(name).isEqualTo(chart.path("port").asText());
+			assertThat(property(pom, "chorus.management.port")).as(name).isEqualTo(chart.path("managementPort").asText());
+		}
+	}
+
+	@Test
+	void jibIsConfiguredOnceInTheRootPomWithAPinnedNonRootBase() throws Exception {
+		String pom = Files.readString(Charts.ROOT.resolve("pom.xml"));
+		assertThat(property(pom, "jib.skip")).isEqualTo("true");
+		assertThat(property(pom, "jib.base.image")).matches("eclipse-temurin:21\\.[0-9.]+_[0-9]+-jre(-[a-z]+)?");
+		assertThat(pom).contains("<user>10001:10001</user>");
+		// The chart runs the same uid.
+		List<JsonNode> docs = Charts.render(List.of(), java.util.Map.of());
+		assertThat(Charts.named(docs, "Deployment", "member").at("/spec/template/spec/securityContext/runAsUser").asInt())
+			.isEqualTo(10001);
+	}
+
+	private static String property(String pom, String name) {
+		Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]*)</" + Pattern.quote(name) + ">").matcher(pom);
+		return m.find() ? m.group(1) : null;
+	}
+
+}

@@ -1,0 +1,13 @@
+{{/* Images. Tags are always pinned: an empty or `latest` tag fails the render. */}}
+
+{{/* Usage: include "chorus-lib.images.image" (dict "root" $ "svc" $svc "track" "stable") */}}
+{{- define "chorus-lib.images.image" -}}
+{{- $g := .root.Values.global -}}
+{{- $repo := .svc.image.repository | default (printf "%s/%s" $g.imageRegistry .svc.name) -}}
+{{- $tag := .svc.image.tag | default $g.imageTag -}}
+{{- if eq .track "canary" -}}{{- $tag = .svc.canary.tag -}}{{- end -}}
+{{- if or (not $tag) (eq (toString $tag) "latest") -}}
+{{- fail (printf "services.%s: the %s image tag must be pinned (got %q)" .svc.name .track (toString $tag)) -}}
+{{- end -}}
+{{ $repo }}:{{ $tag }}
+{{- end -}}

@@ -1,0 +1,53 @@
+{{/* NetworkPolicy, optional: the service port only from the gateway, named callers and the ingress namespace;
+     the management port from the monitoring namespaces. Egress stays open (DNS, stores, mesh). */}}
+
+{{/* Usage: include "chorus-lib.networkpolicy" (dict "root" $ "svc" $svc) */}}
+{{- define "chorus-lib.networkpolicy" -}}
+{{- $root := .root -}}
+{{- $svc := .svc -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ $svc.name }}
+  labels:
+    {{- include "chorus-lib.labels.common" (dict "root" $root "name" $svc.name) | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      app: {{ $svc.name }}
+  policyTypes: [Ingress]
+  ingress:
+    - ports:
+        - port: http
+          protocol: TCP
+      from:
+        {{- if eq $svc.name "gateway" }}
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: {{ $root.Values.mesh.ingress.namespace }}
+        {{- else }}
+        - podSelector:
+            matchLabels:
+              app: gateway
+        {{- end }}
+        {{- range $svc.callers }}
+        - podSelector:
+            matchLabels:
+              app: {{ . }}
+        {{- end }}
+    - ports:
+        - port: http-mgmt
+          protocol: TCP
+      from:
+        {{- range $root.Values.mesh.monitoringNamespaces }}
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: {{ . }}
+        {{- end }}
+        {{- if eq $svc.name "gateway" }}
+        # Every service fetches the passport JWKS from the gateway's management port.
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/part-of: chorus
+        {{- end }}
+{{- end -}}
