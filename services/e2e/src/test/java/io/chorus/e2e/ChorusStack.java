@@ -3,6 +3,7 @@ package io.chorus.e2e;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.chorus.activity.ActivityApplication;
 import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
@@ -41,19 +43,37 @@ final class ChorusStack implements AutoCloseable {
 	}
 
 	/** The gateway's libraries are on this class path too; only the gateway process routes. */
-	private static final Map<String, String> NOT_A_GATEWAY = Map.of("spring.cloud.gateway.server.webflux.enabled", "false",
-			"spring.autoconfigure.exclude", String.join(",",
-					"org.springframework.cloud.gateway.config.GatewayAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayMetricsAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayResilience4JCircuitBreakerAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayNoLoadBalancerClientAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayReactiveLoadBalancerClientAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayFunctionAutoConfiguration",
-					"org.springframework.cloud.gateway.config.GatewayStreamAutoConfiguration",
-					"org.springframework.cloud.gateway.config.SimpleUrlHandlerMappingGlobalCorsAutoConfiguration",
-					"org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
-					"org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration"));
+	private static final List<String> GATEWAY_AUTOCONFIG = List.of(
+			"org.springframework.cloud.gateway.config.GatewayAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayMetricsAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayResilience4JCircuitBreakerAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayNoLoadBalancerClientAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayReactiveLoadBalancerClientAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayFunctionAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayStreamAutoConfiguration",
+			"org.springframework.cloud.gateway.config.SimpleUrlHandlerMappingGlobalCorsAutoConfiguration",
+			"org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
+			"org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration");
+
+	/** SQL storage (member's and content's libraries), for the services that have none. */
+	private static final List<String> SQL_AUTOCONFIG = List.of(
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+			"io.chorus.platform.events.outbox.OutboxAutoConfiguration");
+
+	/** Mongo (the read services' libraries), for the services that have none. */
+	private static final List<String> MONGO_AUTOCONFIG = List.of(
+			"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration");
 
 	private final MutableClock clock;
 
@@ -67,6 +87,9 @@ final class ChorusStack implements AutoCloseable {
 
 	private final Map<String, String> memberSettings;
 
+	/** The event-fed services started on request (activity, ...), by name. */
+	private final Map<String, ServiceInstance> readServices = new LinkedHashMap<>();
+
 	private final List<ServiceInstance> memberReplicas = new CopyOnWriteArrayList<>();
 
 	private ChorusStack(Builder builder) {
@@ -76,7 +99,7 @@ final class ChorusStack implements AutoCloseable {
 		Map<String, String> member = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.MARIADB, Infra.REDIS, Infra.KAFKA)));
 		member.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "member:");
 		member.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
-		member.putAll(NOT_A_GATEWAY);
+		exclude(member, GATEWAY_AUTOCONFIG, MONGO_AUTOCONFIG);
 		// Cheap hashing keeps the suite quick; production parameters are unit-tested in member.
 		member.put("chorus.member.password.memory-kib", "4096");
 		member.put("chorus.member.password.iterations", "1");
@@ -96,21 +119,23 @@ final class ChorusStack implements AutoCloseable {
 		content.put("chorus.testkit.namespace", contentSpace.id());
 		content.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "content:");
 		content.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
-		content.putAll(NOT_A_GATEWAY);
+		exclude(content, GATEWAY_AUTOCONFIG, MONGO_AUTOCONFIG);
 		content.putAll(builder.content);
 		this.content = ServiceInstance.start("content", ContentApplication.class, content, this.clock);
 
+		if (builder.activity) {
+			startReadService("activity", ActivityApplication.class, namespace, Map.of(
+					"chorus.activity.group", "activity-" + namespace.id(),
+					"chorus.activity.music-topic", namespace.createTopic("music.events", 1)));
+		}
+
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
 		gateway.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "gw:");
-		// Member's storage and event libraries are on this class path; the gateway has none.
-		gateway.put("spring.autoconfigure.exclude", String.join(",",
-				"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-				"io.chorus.platform.events.EventsAutoConfiguration",
-				"io.chorus.platform.events.outbox.OutboxAutoConfiguration"));
+		// The services' storage and event libraries are on this class path; the gateway has none.
+		exclude(gateway, SQL_AUTOCONFIG, MONGO_AUTOCONFIG, List.of("io.chorus.platform.events.EventsAutoConfiguration"));
 		gateway.put("chorus.gateway.services.member.uri", this.member.baseUrl());
 		gateway.put("chorus.gateway.services.content.uri", this.content.baseUrl());
+		this.readServices.forEach((name, instance) -> gateway.put("chorus.gateway.services." + name + ".uri", instance.baseUrl()));
 		gateway.put("chorus.gateway.jwks-uri", this.member.baseUrl() + "/.well-known/jwks.json");
 		gateway.put("chorus.gateway.passport.private-jwk", this.passportKey.toJSONString());
 		// Every client of a test class signs up from its own loopback address; the auth bucket
@@ -119,6 +144,31 @@ final class ChorusStack implements AutoCloseable {
 		gateway.put("chorus.gateway.rate-limit.auth.refill-per-second", "100");
 		gateway.putAll(builder.gateway);
 		this.gateway = ServiceInstance.start("gateway", GatewayApplication.class, gateway, this.clock);
+	}
+
+	/**
+	 * An event-fed service: its own Mongo database and Redis prefix, the shared Kafka, the
+	 * gateway's passport key, and none of the SQL or gateway machinery on this class path.
+	 */
+	private void startReadService(String name, Class<?> application, TestNamespace namespace,
+			Map<String, String> settings) {
+		TestNamespace space = TestNamespace.create(name + namespace.id());
+		Map<String, String> props = new LinkedHashMap<>(space.springProperties(EnumSet.of(Infra.MONGO, Infra.REDIS, Infra.KAFKA)));
+		props.put("chorus.testkit.namespace", space.id());
+		props.put("chorus.redis.key-prefix", space.redisKeyPrefix());
+		props.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
+		exclude(props, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG);
+		props.putAll(settings);
+		this.readServices.put(name, ServiceInstance.start(name, application, props, this.clock));
+	}
+
+	@SafeVarargs
+	private static void exclude(Map<String, String> props, List<String>... autoConfigurations) {
+		List<String> all = new ArrayList<>();
+		for (List<String> list : autoConfigurations) {
+			all.addAll(list);
+		}
+		props.put("spring.autoconfigure.exclude", String.join(",", all));
 	}
 
 	static Builder on(TestNamespace namespace) {
@@ -182,6 +232,7 @@ final class ChorusStack implements AutoCloseable {
 	public void close() {
 		this.memberReplicas.forEach(ServiceInstance::close);
 		this.gateway.close();
+		this.readServices.values().forEach(ServiceInstance::close);
 		this.content.close();
 		this.member.close();
 	}
@@ -198,6 +249,8 @@ final class ChorusStack implements AutoCloseable {
 
 		private final Map<String, String> content = new LinkedHashMap<>();
 
+		private boolean activity;
+
 		private Builder(TestNamespace namespace) {
 			this.namespace = namespace;
 		}
@@ -209,6 +262,12 @@ final class ChorusStack implements AutoCloseable {
 
 		Builder content(String property, String value) {
 			this.content.put(property, value);
+			return this;
+		}
+
+		/** Also start activity, fed by member's and content's events, behind the gateway. */
+		Builder withActivity() {
+			this.activity = true;
 			return this;
 		}
 

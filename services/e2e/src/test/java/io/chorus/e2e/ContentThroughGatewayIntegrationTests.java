@@ -50,7 +50,7 @@ class ContentThroughGatewayIntegrationTests {
 		String adaToken = visitor.login(ada).accessToken();
 		String bobToken = visitor.login(bob).accessToken();
 
-		EntityExchangeResult<Map<String, Object>> created = Visitor.mapResult(json(visitor, "POST", "/api/posts",
+		EntityExchangeResult<Map<String, Object>> created = Visitor.mapResult(visitor.sendJson("POST", "/api/posts",
 				adaToken, Map.of("text", "Hello, Chorus", "trackId", "trk_1", "imageIds", List.of("img1")))
 			.expectStatus()
 			.isCreated());
@@ -59,15 +59,15 @@ class ContentThroughGatewayIntegrationTests {
 		assertThat(created.getResponseHeaders().getLocation()).hasToString("/api/posts/" + postId);
 		assertThat(post).containsEntry("authorId", ada.id()).containsEntry("text", "Hello, Chorus").containsEntry("version", 1);
 
-		json(visitor, "PUT", "/api/posts/" + postId, bobToken, Map.of("text", "mine now"))
+		visitor.sendJson("PUT", "/api/posts/" + postId, bobToken, Map.of("text", "mine now"))
 			.expectStatus()
 			.isForbidden()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		visitor.send("DELETE", "/api/posts/" + postId, bobToken).exchange().expectStatus().isForbidden();
-		json(visitor, "PUT", "/api/posts/" + postId, null, Map.of("text", "anonymous")).expectStatus().isUnauthorized();
+		visitor.sendJson("PUT", "/api/posts/" + postId, null, Map.of("text", "anonymous")).expectStatus().isUnauthorized();
 
-		json(visitor, "PUT", "/api/posts/" + postId, adaToken, Map.of("text", "Hello again"))
+		visitor.sendJson("PUT", "/api/posts/" + postId, adaToken, Map.of("text", "Hello again"))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -79,7 +79,7 @@ class ContentThroughGatewayIntegrationTests {
 		visitor.send("DELETE", "/api/posts/" + postId, adaToken).exchange().expectStatus().isNoContent();
 		visitor.send("DELETE", "/api/posts/" + postId, adaToken).exchange().expectStatus().isNotFound();
 		visitor.send("PUT", "/api/posts/" + postId + "/like", bobToken).exchange().expectStatus().isNotFound();
-		json(visitor, "POST", "/api/posts/" + postId + "/comments", bobToken, Map.of("text", "too late"))
+		visitor.sendJson("POST", "/api/posts/" + postId + "/comments", bobToken, Map.of("text", "too late"))
 			.expectStatus()
 			.isNotFound();
 	}
@@ -99,7 +99,7 @@ class ContentThroughGatewayIntegrationTests {
 			visitor.send("PUT", "/api/comments/" + commentId + "/like", adaToken).exchange().expectStatus().isNoContent();
 		}
 		// The write side answers an edit with the current counts.
-		json(visitor, "PUT", "/api/posts/" + postId, adaToken, Map.of("text", "like this!"))
+		visitor.sendJson("PUT", "/api/posts/" + postId, adaToken, Map.of("text", "like this!"))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -107,7 +107,7 @@ class ContentThroughGatewayIntegrationTests {
 			.isEqualTo(1)
 			.jsonPath("$.commentCount")
 			.isEqualTo(1);
-		json(visitor, "PUT", "/api/comments/" + commentId, bobToken, Map.of("text", "liked it a lot"))
+		visitor.sendJson("PUT", "/api/comments/" + commentId, bobToken, Map.of("text", "liked it a lot"))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -118,7 +118,7 @@ class ContentThroughGatewayIntegrationTests {
 		for (int i = 0; i < 2; i++) {
 			visitor.send("DELETE", "/api/posts/" + postId + "/like", bobToken).exchange().expectStatus().isNoContent();
 		}
-		json(visitor, "PUT", "/api/posts/" + postId, adaToken, Map.of("text", "like this?"))
+		visitor.sendJson("PUT", "/api/posts/" + postId, adaToken, Map.of("text", "like this?"))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -134,7 +134,7 @@ class ContentThroughGatewayIntegrationTests {
 		String postId = createPost(visitor, token, "thread");
 		String top = comment(visitor, token, postId, Map.of("text", "top"));
 		String reply = comment(visitor, token, postId, Map.of("text", "reply", "parentId", top));
-		json(visitor, "POST", "/api/posts/" + postId + "/comments", token, Map.of("text", "deeper", "parentId", reply))
+		visitor.sendJson("POST", "/api/posts/" + postId + "/comments", token, Map.of("text", "deeper", "parentId", reply))
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
@@ -152,7 +152,7 @@ class ContentThroughGatewayIntegrationTests {
 		String postId = createPost(visitor, token, "keep me");
 		String before = snapshot();
 
-		json(visitor, "POST", "/api/posts", token, Map.of("text", "", "imageIds", List.of("a", "a"), "mood", "happy"))
+		visitor.sendJson("POST", "/api/posts", token, Map.of("text", "", "imageIds", List.of("a", "a"), "mood", "happy"))
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
@@ -172,13 +172,13 @@ class ContentThroughGatewayIntegrationTests {
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		json(visitor, "PUT", "/api/posts/" + postId, token, Map.of("text", "x".repeat(2001)))
+		visitor.sendJson("PUT", "/api/posts/" + postId, token, Map.of("text", "x".repeat(2001)))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("text");
-		json(visitor, "POST", "/api/posts/" + postId + "/comments", token, Map.of("text", 42))
+		visitor.sendJson("POST", "/api/posts/" + postId + "/comments", token, Map.of("text", 42))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -187,7 +187,7 @@ class ContentThroughGatewayIntegrationTests {
 
 		assertThat(snapshot()).isEqualTo(before);
 		// The refused edit did not move the version either.
-		json(visitor, "PUT", "/api/posts/" + postId, token, Map.of("text", "kept"))
+		visitor.sendJson("PUT", "/api/posts/" + postId, token, Map.of("text", "kept"))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -196,7 +196,7 @@ class ContentThroughGatewayIntegrationTests {
 	}
 
 	private static String createPost(Visitor visitor, String token, String text) {
-		Map<String, Object> body = Visitor.mapResult(json(visitor, "POST", "/api/posts", token, Map.of("text", text))
+		Map<String, Object> body = Visitor.mapResult(visitor.sendJson("POST", "/api/posts", token, Map.of("text", text))
 			.expectStatus()
 			.isCreated()).getResponseBody();
 		return (String) Objects.requireNonNull(body).get("id");
@@ -204,15 +204,10 @@ class ContentThroughGatewayIntegrationTests {
 
 	private static String comment(Visitor visitor, String token, String postId, Map<String, Object> comment) {
 		EntityExchangeResult<Map<String, Object>> result = Visitor
-			.mapResult(json(visitor, "POST", "/api/posts/" + postId + "/comments", token, comment).expectStatus().isCreated());
+			.mapResult(visitor.sendJson("POST", "/api/posts/" + postId + "/comments", token, comment).expectStatus().isCreated());
 		String id = (String) Objects.requireNonNull(result.getResponseBody()).get("id");
 		assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/comments/" + id);
 		return id;
-	}
-
-	private static WebTestClient.ResponseSpec json(Visitor visitor, String method, String uri, @Nullable String token,
-			Object body) {
-		return visitor.send(method, uri, token).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
 	private static String snapshot() {

@@ -83,6 +83,20 @@ final class Visitor {
 		return (accessToken != null) ? spec.headers((h) -> h.setBearerAuth(accessToken)) : spec;
 	}
 
+	/** {@code method uri} with a JSON body, as {@code accessToken}'s member (or anonymously). */
+	WebTestClient.ResponseSpec sendJson(String method, String uri, @Nullable String accessToken, Object body) {
+		return send(method, uri, accessToken).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	/** Creates a post; asserts 201 and answers its id. */
+	String post(String accessToken, String text) {
+		Map<String, Object> body = mapResult(sendJson("POST", "/api/posts", accessToken, Map.of("text", text))
+			.expectStatus()
+			.isCreated()).getResponseBody();
+		assertThat(body).isNotNull().containsKey("id");
+		return (String) body.get("id");
+	}
+
 	static Tokens tokens(WebTestClient.ResponseSpec ok) {
 		EntityExchangeResult<Map<String, Object>> result = mapResult(ok);
 		ResponseCookie cookie = result.getResponseCookies().getFirst("refresh_token");
