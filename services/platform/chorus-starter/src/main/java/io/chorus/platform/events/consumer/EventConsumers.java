@@ -156,7 +156,8 @@ public final class EventConsumers {
 					EventConsumers.this.properties,
 					ttl -> new RecordProcessor(settings, EventConsumers.this.codec, store,
 							EventConsumers.this.publisher, ttl, EventConsumers.this.meters,
-							EventConsumers.this.clock, EventConsumers.this.observations));
+							EventConsumers.this.clock, EventConsumers.this.observations),
+					EventConsumers.this.meters);
 		}
 
 	}
