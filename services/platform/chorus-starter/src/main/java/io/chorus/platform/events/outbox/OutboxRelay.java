@@ -170,6 +170,18 @@ public final class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Stops after the web server's graceful shutdown (rows appended by the last requests still
+	 * get published) and before the web server and the connection pools go away.
+	 */
+	@Override
+	public int getPhase() {
+		return SHUTDOWN_PHASE;
+	}
+
+	/** Between Boot's graceful web shutdown ({@code MAX - 1024}) and the web server stop ({@code MAX - 2048}). */
+	public static final int SHUTDOWN_PHASE = Integer.MAX_VALUE - 1536;
+
 	/** One step; returns how long to wait before the next. Never fails. */
 	private Mono<Duration> cycle() {
 		if (!this.running) {
