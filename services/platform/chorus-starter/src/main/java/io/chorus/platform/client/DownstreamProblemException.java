@@ -62,6 +62,15 @@ public final class DownstreamProblemException extends ProblemException {
 		return failed(HttpStatus.SERVICE_UNAVAILABLE, service, service + " is unreachable.", cause);
 	}
 
+	static DownstreamProblemException circuitOpen(String service, Throwable cause) {
+		return failed(HttpStatus.SERVICE_UNAVAILABLE, service, service + " is failing; calls are paused (circuit open).",
+				cause);
+	}
+
+	static DownstreamProblemException saturated(String service, Throwable cause) {
+		return failed(HttpStatus.SERVICE_UNAVAILABLE, service, "Too many concurrent calls to " + service + ".", cause);
+	}
+
 	static DownstreamProblemException broken(String service, Throwable cause) {
 		return failed(HttpStatus.BAD_GATEWAY, service, "The connection to " + service + " failed.", cause);
 	}
@@ -70,6 +79,14 @@ public final class DownstreamProblemException extends ProblemException {
 			Throwable cause) {
 		Builder builder = ProblemException.of(status).type(ProblemTypes.DOWNSTREAM).detail(detail).cause(cause);
 		return new DownstreamProblemException(builder, service, null, Map.of());
+	}
+
+	/**
+	 * Whether the downstream failed rather than answered: a 5xx, a timeout, a connection failure,
+	 * an open circuit or a full bulkhead. A 4xx is an answer, not a failure.
+	 */
+	public boolean isFailure() {
+		return status().is5xxServerError();
 	}
 
 	/** The host name of the called service. */

@@ -15,6 +15,7 @@ import io.chorus.platform.events.replay.EventReplayEndpoint;
 import io.chorus.platform.events.replay.ReplayTool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
@@ -114,9 +116,11 @@ public class EventsAutoConfiguration {
 		@Bean
 		EventConsumers eventConsumers(KafkaClients clients, TopicDeclarations topics, EventPublisher publisher,
 				CloudEventCodec codec, ObjectProvider<EventDeduplicator> dedupe, ConsumerProperties properties,
-				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+				ObjectProvider<ObservationRegistry> observations) {
 			return new EventConsumers(clients, topics, publisher, codec, dedupe.getIfAvailable(), properties,
-					meters.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC));
+					meters.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC),
+					observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
 
 		@Bean

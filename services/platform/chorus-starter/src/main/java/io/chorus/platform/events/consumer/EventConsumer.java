@@ -1,15 +1,21 @@
 package io.chorus.platform.events.consumer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.chorus.platform.events.kafka.KafkaClients;
 import io.chorus.platform.events.kafka.TopicDeclarations;
 import io.chorus.platform.events.kafka.TopicDeclarations.TopicSpec;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.common.TopicPartition;
@@ -40,6 +46,7 @@ public final class EventConsumer implements SmartLifecycle {
 
 	private static final Duration COMMIT_ON_STOP_TIMEOUT = Duration.ofSeconds(10);
 
+
 	private final ConsumerSettings settings;
 
 	private final KafkaClients clients;
@@ -62,8 +69,27 @@ public final class EventConsumer implements SmartLifecycle {
 
 	private @Nullable Runnable onStopped;
 
+	private final MeterRegistry meters;
+
+	/** Lag per assigned partition, behind the {@code chorus.consumer.lag} gauges. */
+	private final Map<TopicPartition, LagGauge> lags = new ConcurrentHashMap<>();
+
+	private volatile @Nullable KafkaReceiver<String, byte[]> receiver;
+
+	/** Per partition, the offset of the next record not yet done (in progress or waiting). */
+	private final Map<TopicPartition, Long> nextToProcess = new ConcurrentHashMap<>();
+
+	private @Nullable Disposable lagSampler;
+
 	EventConsumer(ConsumerSettings settings, KafkaClients clients, TopicDeclarations topics,
 			ConsumerProperties properties, Function<Function<String, Duration>, RecordProcessor> processors) {
+		this(settings, clients, topics, properties, processors, new SimpleMeterRegistry());
+	}
+
+	EventConsumer(ConsumerSettings settings, KafkaClients clients, TopicDeclarations topics,
+			ConsumerProperties properties, Function<Function<String, Duration>, RecordProcessor> processors,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.settings = settings;
 		this.clients = clients;
 		this.topics = topics;
@@ -89,6 +115,81 @@ public final class EventConsumer implements SmartLifecycle {
 					log.error("Consumer " + group() + " stopped unexpectedly", ex);
 				}
 			});
+		this.nextToProcess.clear();
+		this.lagSampler = Flux.interval(this.properties.lagInterval(), this.properties.lagInterval())
+			.onBackpressureDrop() // a sample slower than the interval skips ticks
+			.concatMap(tick -> sampleLag().onErrorResume(ex -> {
+				log.debug("Consumer " + group() + " could not sample its lag: " + ex);
+				return Mono.empty();
+			}))
+			.subscribe();
+	}
+
+	/**
+	 * Lag of every assigned partition: the partition's end (fetch position + the fetch's own lag,
+	 * both known locally, no broker call) minus the next record not yet done — so records fetched
+	 * but still waiting or in progress count. Read on the receiver's own thread. One gauge per
+	 * assigned partition: partitions this replica no longer owns lose theirs, so the series stay
+	 * bounded by the partition count.
+	 */
+	private Mono<Void> sampleLag() {
+		KafkaReceiver<String, byte[]> current = this.receiver;
+		if (current == null) {
+			return Mono.empty();
+		}
+		return current.doOnConsumer(consumer -> {
+			Map<TopicPartition, Long> lag = new HashMap<>();
+			Set<TopicPartition> assignment = consumer.assignment();
+			this.nextToProcess.keySet().retainAll(assignment);
+			for (TopicPartition partition : assignment) {
+				var fetchLag = consumer.currentLag(partition);
+				if (fetchLag.isPresent()) {
+					// a known fetch lag implies a known position: position() makes no remote call here
+					long end = consumer.position(partition) + fetchLag.getAsLong();
+					long next = this.nextToProcess.getOrDefault(partition, end - fetchLag.getAsLong());
+					lag.put(partition, Math.max(0, end - next));
+				}
+				else {
+					lag.put(partition, -1L);
+				}
+			}
+			return lag;
+		}).doOnNext(this::updateLag).then();
+	}
+
+	private void updateLag(Map<TopicPartition, Long> sampled) {
+		sampled.forEach((partition, lag) -> {
+			if (lag >= 0) {
+				this.lags.computeIfAbsent(partition, this::lagGauge).value().set(lag);
+			}
+		});
+		Set<TopicPartition> revoked = Set.copyOf(this.lags.keySet());
+		for (TopicPartition partition : revoked) {
+			if (!sampled.containsKey(partition)) {
+				removeLagGauge(partition);
+			}
+		}
+	}
+
+	private LagGauge lagGauge(TopicPartition partition) {
+		AtomicLong value = new AtomicLong();
+		Gauge gauge = Gauge.builder("chorus.consumer.lag", value, AtomicLong::get)
+			.description("Records between the consumer's position and the end of the partition")
+			.tag("group", group())
+			.tag("topic", partition.topic())
+			.tag("partition", Integer.toString(partition.partition()))
+			.register(this.meters);
+		return new LagGauge(gauge, value);
+	}
+
+	private void removeLagGauge(TopicPartition partition) {
+		LagGauge gauge = this.lags.remove(partition);
+		if (gauge != null) {
+			this.meters.remove(gauge.gauge());
+		}
+	}
+
+	private record LagGauge(Gauge gauge, AtomicLong value) {
 	}
 
 	/** Creates the dead-letter topics and learns the consumed topics' retention (for the dedupe TTL). */
@@ -117,9 +218,12 @@ public final class EventConsumer implements SmartLifecycle {
 
 	private Flux<Void> receive(RecordProcessor processor) {
 		return Flux
-			.defer(() -> KafkaReceiver
-				.create(this.clients.receiverOptions(group(), this.settings.topics(), this.properties.commitInterval()))
-				.receive())
+			.defer(() -> {
+				KafkaReceiver<String, byte[]> created = KafkaReceiver
+					.create(this.clients.receiverOptions(group(), this.settings.topics(), this.properties.commitInterval()));
+				this.receiver = created;
+				return created.receive();
+			})
 			.groupBy(record -> record.receiverOffset().topicPartition())
 			.flatMap(partition -> partition.concatMap(record -> handle(record, processor)), 1024)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
@@ -130,6 +234,7 @@ public final class EventConsumer implements SmartLifecycle {
 
 	private Mono<Void> handle(ReceiverRecord<String, byte[]> record, RecordProcessor processor) {
 		this.inFlight.incrementAndGet();
+		this.nextToProcess.putIfAbsent(record.receiverOffset().topicPartition(), record.offset());
 		if (!this.running) {
 			// Not acknowledged: the next owner of the partition gets it again.
 			release();
@@ -138,6 +243,7 @@ public final class EventConsumer implements SmartLifecycle {
 		return processor.process(record).then(Mono.fromRunnable(() -> {
 			record.receiverOffset().acknowledge();
 			this.lastAcknowledged.put(record.receiverOffset().topicPartition(), record.receiverOffset());
+			this.nextToProcess.put(record.receiverOffset().topicPartition(), record.offset() + 1);
 		})).doFinally(signal -> release()).then();
 	}
 
@@ -187,6 +293,13 @@ public final class EventConsumer implements SmartLifecycle {
 			this.subscription.dispose();
 			this.subscription = null;
 		}
+		if (this.lagSampler != null) {
+			this.lagSampler.dispose();
+			this.lagSampler = null;
+		}
+		this.receiver = null;
+		Set.copyOf(this.lags.keySet()).forEach(this::removeLagGauge);
+		this.nextToProcess.clear();
 		if (this.onStopped != null) {
 			this.onStopped.run();
 			this.onStopped = null;

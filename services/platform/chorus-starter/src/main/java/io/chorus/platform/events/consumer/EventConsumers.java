@@ -11,6 +11,7 @@ import io.chorus.platform.events.kafka.EventPublisher;
 import io.chorus.platform.events.kafka.KafkaClients;
 import io.chorus.platform.events.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,9 +44,22 @@ public final class EventConsumers {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	/** @param dedupe {@code null} when no store is configured: building a consumer then fails */
 	public EventConsumers(KafkaClients clients, TopicDeclarations topics, EventPublisher publisher, CloudEventCodec codec,
 			@Nullable EventDeduplicator dedupe, ConsumerProperties properties, MeterRegistry meters, Clock clock) {
+		this(clients, topics, publisher, codec, dedupe, properties, meters, clock, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * @param observations every record is processed in a {@code chorus.consumer.process}
+	 * observation (a consumer span, child of the record's {@code traceparent})
+	 */
+	public EventConsumers(KafkaClients clients, TopicDeclarations topics, EventPublisher publisher, CloudEventCodec codec,
+			@Nullable EventDeduplicator dedupe, ConsumerProperties properties, MeterRegistry meters, Clock clock,
+			ObservationRegistry observations) {
+		this.observations = observations;
 		this.clients = clients;
 		this.topics = topics;
 		this.publisher = publisher;
@@ -142,7 +156,8 @@ public final class EventConsumers {
 					EventConsumers.this.properties,
 					ttl -> new RecordProcessor(settings, EventConsumers.this.codec, store,
 							EventConsumers.this.publisher, ttl, EventConsumers.this.meters,
-							EventConsumers.this.clock));
+							EventConsumers.this.clock, EventConsumers.this.observations),
+					EventConsumers.this.meters);
 		}
 
 	}

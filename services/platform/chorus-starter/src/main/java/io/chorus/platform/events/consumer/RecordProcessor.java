@@ -1,5 +1,6 @@
 package io.chorus.platform.events.consumer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,9 +14,16 @@ import io.chorus.platform.events.TraceparentSource;
 import io.chorus.platform.events.kafka.EventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.retry.Retry;
@@ -46,8 +54,11 @@ final class RecordProcessor {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	RecordProcessor(ConsumerSettings settings, CloudEventCodec codec, EventDeduplicator dedupe, EventPublisher publisher,
-			Function<String, Duration> dedupeTtl, MeterRegistry meters, Clock clock) {
+			Function<String, Duration> dedupeTtl, MeterRegistry meters, Clock clock, ObservationRegistry observations) {
+		this.observations = observations;
 		this.settings = settings;
 		this.codec = codec;
 		this.dedupe = dedupe;
@@ -57,7 +68,40 @@ final class RecordProcessor {
 		this.clock = clock;
 	}
 
+	/**
+	 * Processes the record inside a consumer observation ({@code chorus.consumer.process}): with
+	 * tracing, a span that is a child of the record's {@code traceparent}, so producer and consumer
+	 * share one trace and the handler's log lines carry its traceId.
+	 */
 	Mono<Void> process(ConsumerRecord<String, byte[]> record) {
+		return Mono.defer(() -> {
+			Observation observation = observation(record).start();
+			return processObserved(record, observation).doOnError(observation::error)
+				.doFinally(signal -> observation.stop())
+				.contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private Observation observation(ConsumerRecord<String, byte[]> record) {
+		ReceiverContext<ConsumerRecord<String, byte[]>> context = new ReceiverContext<>(RecordProcessor::header);
+		context.setCarrier(record);
+		context.setRemoteServiceName("kafka");
+		return Observation.createNotStarted("chorus.consumer.process", () -> context, this.observations)
+			.contextualName(record.topic() + " process")
+			.lowCardinalityKeyValue("messaging.system", "kafka")
+			.lowCardinalityKeyValue("group", this.settings.group())
+			.lowCardinalityKeyValue("topic", record.topic())
+			.highCardinalityKeyValue("messaging.kafka.partition", Integer.toString(record.partition()))
+			.highCardinalityKeyValue("messaging.kafka.offset", Long.toString(record.offset()));
+	}
+
+	private static @Nullable String header(ConsumerRecord<String, byte[]> record, String key) {
+		Header header = record.headers().lastHeader(key);
+		return (header != null && header.value() != null)
+				? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private Mono<Void> processObserved(ConsumerRecord<String, byte[]> record, Observation observation) {
 		CloudEvent event;
 		try {
 			event = this.codec.decode(record.value());
@@ -71,16 +115,20 @@ final class RecordProcessor {
 				count(record, "duplicate");
 				return Mono.empty();
 			}
-			return apply(record, event);
+			return apply(record, event, observation);
 		});
 	}
 
-	private Mono<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+	private Mono<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event, Observation observation) {
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<Void> handled = Mono.defer(() -> {
 			attempts.incrementAndGet();
-			return this.settings.handler().handle(event);
-		}).contextWrite(traceContext(record));
+			// In scope while the handler assembles its pipeline (and logs synchronously); the
+			// operators after it get the observation back from the Reactor context.
+			try (Observation.Scope scope = observation.openScope()) {
+				return this.settings.handler().handle(event);
+			}
+		}).contextWrite(traceContext(record, observation));
 		return handled.retryWhen(handlerRetry())
 			.then(Mono.defer(() -> outage(this.dedupe.markProcessed(this.settings.group(), event.id(),
 					this.dedupeTtl.apply(record.topic())), "dedupe mark")))
@@ -114,7 +162,16 @@ final class RecordProcessor {
 					+ signal.failure())));
 	}
 
-	private static Context traceContext(ConsumerRecord<String, byte[]> record) {
+	/**
+	 * Events emitted by the handler continue the trace: with a consumer span, the
+	 * {@code TraceparentSource} finds it through the observation; without tracing, the consumed
+	 * record's own {@code traceparent} is handed on as is.
+	 */
+	private static Context traceContext(ConsumerRecord<String, byte[]> record, Observation observation) {
+		TracingContext tracing = observation.getContext().get(TracingContext.class);
+		if (tracing != null && tracing.getSpan() != null && !tracing.getSpan().isNoop()) {
+			return Context.empty();
+		}
 		String traceparent = DeadLetters.header(record.headers(), EventHeaders.TRACEPARENT);
 		return (traceparent != null) ? Context.of(TraceparentSource.CONTEXT_KEY, traceparent) : Context.empty();
 	}

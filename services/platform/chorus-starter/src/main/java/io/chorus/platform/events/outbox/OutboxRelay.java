@@ -1,6 +1,9 @@
 package io.chorus.platform.events.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +54,9 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicLong backlog = new AtomicLong();
 
+	/** Epoch millis of the oldest unsent row's event time; 0 when drained. */
+	private final AtomicLong oldestUnsent = new AtomicLong();
+
 	private final Counter published;
 
 	private final Counter failed;
@@ -90,6 +96,10 @@ public final class OutboxRelay implements SmartLifecycle {
 		Gauge.builder("chorus.outbox.backlog", this.backlog, AtomicLong::get)
 			.description("Outbox rows not yet published to Kafka")
 			.register(meters);
+		Gauge.builder("chorus.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+			.description("Age of the oldest outbox row not yet published (0 when drained)")
+			.baseUnit("seconds")
+			.register(meters);
 		this.published = Counter.builder("chorus.outbox.published").description("Outbox rows published").register(meters);
 		this.failed = Counter.builder("chorus.outbox.publish.failures")
 			.description("Outbox batches that failed to publish and will be retried")
@@ -100,6 +110,12 @@ public final class OutboxRelay implements SmartLifecycle {
 	public void wake() {
 		this.woken.set(true);
 		this.wakeups.tryEmitNext(Boolean.TRUE);
+	}
+
+	/** Seconds since the event time of the oldest unsent row, as of the last poll; 0 when drained. */
+	public double oldestAgeSeconds() {
+		long oldest = this.oldestUnsent.get();
+		return (oldest == 0) ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
 	}
 
 	/** Unsent rows as of the last poll. */
@@ -154,6 +170,18 @@ public final class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Stops after the web server's graceful shutdown (rows appended by the last requests still
+	 * get published) and before the web server and the connection pools go away.
+	 */
+	@Override
+	public int getPhase() {
+		return SHUTDOWN_PHASE;
+	}
+
+	/** Between Boot's graceful web shutdown ({@code MAX - 1024}) and the web server stop ({@code MAX - 2048}). */
+	public static final int SHUTDOWN_PHASE = Integer.MAX_VALUE - 1536;
+
 	/** One step; returns how long to wait before the next. Never fails. */
 	private Mono<Duration> cycle() {
 		if (!this.running) {
@@ -174,7 +202,22 @@ public final class OutboxRelay implements SmartLifecycle {
 			.map(row -> row.get("n", Long.class))
 			.one()
 			.doOnNext(this.backlog::set)
+			.then(this.db.sql("SELECT created_at FROM chorus_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1")
+				.map(row -> row.get("created_at", LocalDateTime.class))
+				.one()
+				.map(created -> created.toInstant(ZoneOffset.UTC).toEpochMilli())
+				.defaultIfEmpty(0L)
+				.doOnNext(this.oldestUnsent::set))
 			.thenReturn(this.properties.lockRetryInterval());
+	}
+
+	/** Backlog count and the oldest unsent row's time, for the gauges. */
+	private Mono<Long> refreshBacklog(OutboxStore leaderStore) {
+		return leaderStore.oldestUnsent()
+			.map(Instant::toEpochMilli)
+			.defaultIfEmpty(0L)
+			.doOnNext(this.oldestUnsent::set)
+			.then(leaderStore.backlog().doOnNext(this.backlog::set));
 	}
 
 	private Mono<Duration> relayBatch(OutboxLeader leader) {
@@ -183,13 +226,14 @@ public final class OutboxRelay implements SmartLifecycle {
 		return leaderStore.unsent(this.properties.batchSize()).flatMap(rows -> {
 			if (rows.isEmpty()) {
 				this.backlog.set(0);
+				this.oldestUnsent.set(0);
 				this.failures = 0;
 				return purge(leaderStore).thenReturn(this.properties.pollInterval());
 			}
 			return leaderPublisher.publish(rows)
 				.then(leaderStore.markSent(rows))
 				.then(Mono.fromRunnable(() -> sent(rows)))
-				.then(leaderStore.backlog().doOnNext(this.backlog::set))
+				.then(refreshBacklog(leaderStore))
 				.map(left -> (rows.size() == this.properties.batchSize()) ? Duration.ZERO : this.properties.pollInterval())
 				.onErrorResume(OutboxPublisher.PublishFailure.class, ex -> failedBatch(leaderStore, leaderPublisher, ex));
 		});
@@ -208,7 +252,7 @@ public final class OutboxRelay implements SmartLifecycle {
 				+ failure.getCause());
 		return leaderStore.markFailed(failure.seq(), String.valueOf(failure.getCause()))
 			.then(leaderPublisher.reset())
-			.then(leaderStore.backlog().doOnNext(this.backlog::set))
+			.then(refreshBacklog(leaderStore))
 			.thenReturn(wait);
 	}
 

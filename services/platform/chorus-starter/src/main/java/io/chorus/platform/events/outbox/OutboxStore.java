@@ -1,6 +1,7 @@
 package io.chorus.platform.events.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -90,6 +91,14 @@ final class OutboxStore {
 		return single(this.connection.createStatement("SELECT COUNT(*) AS n FROM chorus_outbox WHERE sent_at IS NULL"),
 				row -> row.get("n", Long.class))
 			.defaultIfEmpty(0L);
+	}
+
+	/** Event time of the oldest unsent row (first in relay order); empty when drained. */
+	Mono<Instant> oldestUnsent() {
+		return single(this.connection.createStatement(
+				"SELECT created_at FROM chorus_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1"),
+				row -> row.get("created_at", LocalDateTime.class))
+			.map(created -> created.toInstant(ZoneOffset.UTC));
 	}
 
 	/** Deletes a bounded number of rows sent longer than {@code keep} ago. */

@@ -149,6 +149,8 @@ class OutboxIntegrationTests {
 				.isPositive();
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(this.relay.backlog()).isGreaterThanOrEqualTo(30));
+			// the relay's delay: how long the oldest unpublished event has been waiting
+			assertThat(this.meters.get("chorus.outbox.oldest.age").gauge().value()).isPositive();
 		}
 		finally {
 			broker.start();
@@ -156,6 +158,8 @@ class OutboxIntegrationTests {
 
 		assertPublishedOnceInOrder(namespace, written, "down-");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.relay.backlog()).isZero());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.meters.get("chorus.outbox.oldest.age").gauge().value()).isZero());
 		assertThat(count("SELECT COUNT(*) FROM chorus_outbox WHERE record_key LIKE 'down-%' AND sent_at IS NULL"))
 			.isZero();
 	}
