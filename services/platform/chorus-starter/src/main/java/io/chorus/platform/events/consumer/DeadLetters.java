@@ -68,8 +68,11 @@ public final class DeadLetters {
 		add(headers, ORIGINAL_TIMESTAMP, Long.toString(original.timestamp()));
 		add(headers, GROUP, group);
 		add(headers, FAILED_AT, failedAt.toString());
-		return new ProducerRecord<>(topic(original.topic(), group), null, failedAt.toEpochMilli(), original.key(),
-				original.value(), headers);
+		// No record timestamp of our own: the producer stamps real time. The service clock (which
+		// may be a test or a skewed clock) only goes into the failed-at header; a timestamp far
+		// from the broker's time is refused by Kafka and would stall the partition's retries.
+		return new ProducerRecord<>(topic(original.topic(), group), null, null, original.key(), original.value(),
+				headers);
 	}
 
 	/** The last value of a header as text, or {@code null}. */
