@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.chorus.testkit.tracing.InMemorySpansConfiguration;
+
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,6 +46,8 @@ final class ServiceInstance implements AutoCloseable {
 		List<String> args = new ArrayList<>();
 		settings.forEach((key, value) -> args.add("--" + key + "=" + value));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(mainClass)
+			// Every deployable reports its finished spans to the JVM-wide in-memory collector.
+			.sources(InMemorySpansConfiguration.class)
 			.properties(ownConfiguration(mainClass))
 			// A shared, test-controlled clock; each deployable's Clock bean backs off for it.
 			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("e2eClock", clock))
