@@ -60,7 +60,8 @@ final class LyricsHandler {
 			return "lrc".equalsIgnoreCase(format);
 		}
 		List<MediaType> accept = request.headers().accept();
-		return !accept.isEmpty() && accept.stream().allMatch(MediaType.TEXT_PLAIN::isCompatibleWith);
+		return !accept.isEmpty()
+			&& accept.stream().allMatch((m) -> !m.isWildcardType() && MediaType.TEXT_PLAIN.isCompatibleWith(m));
 	}
 
 }
