@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.chorus.music.events.MusicEvents;
 import io.chorus.music.store.ArtistStore;
@@ -89,37 +88,46 @@ public class Tracks {
 			cleanup.add(target);
 			return this.artists.find(artistId)
 				.switchIfEmpty(Mono.error(() -> Violations.single("artistId", "no such artist")))
-				.flatMap((artist) -> {
-					Access.requireOwnerOrAdmin(me, artist.ownerId(), "artist");
-					return this.files.move(audio.path(), target)
-						.then(AudioProbe.probe(target).onErrorMap((ex) -> !(ex instanceof ProblemException),
-								(ex) -> unsupported()))
-						.flatMap((info) -> {
-							String finalTitle = (title != null) ? title
-									: new Violations().optionalText("title", info.title(), TITLE_MAX);
-							if (finalTitle == null) {
-								throw Violations.single("title", "must not be blank (the file has no title tag)");
-							}
-							Mono<Optional<Image>> coverImage = (cover != null)
-									? this.images.prepare(me, cover, "cover").map(Optional::of)
-									: Mono.just(Optional.empty());
-							return coverImage.flatMap((image) -> {
-									Instant now = this.clock.instant();
-									Track track = new Track(id, artist.id(), artist.name(), me.memberId(), finalTitle,
-											info.durationMs(), kind.contentType(), audio.size(), fileName,
-											image.map(Image::id).orElse(null), 0, now, now);
-									Mono<Void> insertImage = image.map(this.images::insert).orElse(Mono.empty());
-									return insertImage.then(this.tracks.insert(track))
-										.then(this.events.trackPublished(track))
-										.as(this.tx::transactional)
-										.thenReturn(track)
-										.onErrorResume((ex) -> image.map(this.images::discard)
-											.orElse(Mono.empty())
-											.then(Mono.error(ex)));
-								});
-						});
-				});
+				.doOnNext((artist) -> Access.requireOwnerOrAdmin(me, artist.ownerId(), "artist"))
+				.flatMap((artist) -> this.files.move(audio.path(), target)
+					.then(AudioProbe.probe(target).onErrorMap((ex) -> !(ex instanceof ProblemException),
+							(ex) -> unsupported()))
+					.flatMap((info) -> {
+						Track track = new Track(id, artist.id(), artist.name(), me.memberId(), title(title, info),
+								info.durationMs(), kind.contentType(), audio.size(), fileName, null, 0,
+								this.clock.instant(), this.clock.instant());
+						return (cover != null) ? this.images.prepare(me, cover, "cover")
+							.flatMap((image) -> store(withCover(track, image), image)) : store(track, null);
+					}));
 		}).onErrorResume((ex) -> this.files.delete(cleanup.toArray(Path[]::new)).then(Mono.error(ex)));
+	}
+
+	/** The row (and its cover's), and the published event, in one transaction. */
+	private Mono<Track> store(Track track, @Nullable Image cover) {
+		Mono<Void> insertCover = (cover != null) ? this.images.insert(cover) : Mono.empty();
+		return insertCover.then(this.tracks.insert(track))
+			.then(this.events.trackPublished(track))
+			.as(this.tx::transactional)
+			.thenReturn(track)
+			.onErrorResume((ex) -> ((cover != null) ? this.images.discard(cover) : Mono.<Void>empty())
+				.then(Mono.error(ex)));
+	}
+
+	/** The form's title, else the file's title tag; one of them is required. */
+	private static String title(@Nullable String fromForm, AudioProbe.AudioInfo info) {
+		if (fromForm != null) {
+			return fromForm;
+		}
+		String tagged = new Violations().optionalText("title", info.title(), TITLE_MAX);
+		if (tagged == null) {
+			throw Violations.single("title", "must not be blank (the file has no title tag)");
+		}
+		return tagged;
+	}
+
+	private static Track withCover(Track t, Image cover) {
+		return new Track(t.id(), t.artistId(), t.artistName(), t.ownerId(), t.title(), t.durationMs(),
+				t.contentType(), t.byteSize(), t.fileName(), cover.id(), t.plays(), t.createdAt(), t.updatedAt());
 	}
 
 	public Mono<Track> get(String id) {
