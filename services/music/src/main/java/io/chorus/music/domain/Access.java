@@ -1,0 +1,30 @@
+package io.chorus.music.domain;
+
+import io.chorus.platform.passport.Passport;
+import io.chorus.platform.web.ProblemException;
+
+/** Who may change what: the owner, or a member with the ADMIN role. */
+public final class Access {
+
+	public static final String ADMIN = "ADMIN";
+
+	private Access() {
+	}
+
+	public static boolean mayChange(Passport member, String ownerId) {
+		return member.memberId().equals(ownerId) || member.hasRole(ADMIN);
+	}
+
+	public static void requireOwnerOrAdmin(Passport member, String ownerId, String what) {
+		if (!mayChange(member, ownerId)) {
+			throw ProblemException.forbidden("Only the owner of this " + what + " may change it.");
+		}
+	}
+
+	public static void requireOwner(Passport member, String ownerId, String what) {
+		if (!member.memberId().equals(ownerId)) {
+			throw ProblemException.forbidden("Only the owner of this " + what + " may change it.");
+		}
+	}
+
+}
