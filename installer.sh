@@ -178,6 +178,8 @@ service_environment() { # $1 = name
   export SPRING_MONGODB_URI="$CHORUS_MONGODB_URI/$db"
   # Services verify passports with the gateway's public key, served on its management port.
   export CHORUS_PASSPORT_JWKS_URI="http://127.0.0.1:9080/internal/passport/jwks.json"
+  # Music's uploaded tracks and images live with the rest of the local data.
+  export CHORUS_MUSIC_MEDIA_DIR="$LOCAL_DIR/music-media"
 }
 
 start_service() { # $1 = name, $2 = port, $3 = management port
