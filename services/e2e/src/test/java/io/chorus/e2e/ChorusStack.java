@@ -20,6 +20,7 @@ import io.chorus.activity.ActivityApplication;
 import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
+import io.chorus.search.SearchApplication;
 import io.chorus.testkit.Infra;
 import io.chorus.testkit.TestNamespace;
 import reactor.netty.http.client.HttpClient;
@@ -126,7 +127,13 @@ final class ChorusStack implements AutoCloseable {
 		if (builder.activity) {
 			startReadService("activity", ActivityApplication.class, namespace, Map.of(
 					"chorus.activity.group", "activity-" + namespace.id(),
-					"chorus.activity.music-topic", namespace.createTopic("music.events", 1)));
+					"chorus.activity.music-topic", musicTopic(namespace)));
+		}
+
+		if (builder.search) {
+			startReadService("search", SearchApplication.class, namespace, Map.of(
+					"chorus.search.consumer-group", "search-" + namespace.id(),
+					"chorus.search.music-topic", musicTopic(namespace)));
 		}
 
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
@@ -160,6 +167,12 @@ final class ChorusStack implements AutoCloseable {
 		exclude(props, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG);
 		props.putAll(settings);
 		this.readServices.put(name, ServiceInstance.start(name, application, props, this.clock));
+	}
+
+	// Music is not part of this stack: its consumers read an empty topic of the test class's own
+	// (creating it again is a no-op).
+	private static String musicTopic(TestNamespace namespace) {
+		return namespace.createTopic("music.events", 1);
 	}
 
 	@SafeVarargs
@@ -251,6 +264,8 @@ final class ChorusStack implements AutoCloseable {
 
 		private boolean activity;
 
+		private boolean search;
+
 		private Builder(TestNamespace namespace) {
 			this.namespace = namespace;
 		}
@@ -268,6 +283,12 @@ final class ChorusStack implements AutoCloseable {
 		/** Also start activity, fed by member's and content's events, behind the gateway. */
 		Builder withActivity() {
 			this.activity = true;
+			return this;
+		}
+
+		/** Also start search, fed by content's events, behind the gateway. */
+		Builder withSearch() {
+			this.search = true;
 			return this;
 		}
 
