@@ -21,6 +21,7 @@ import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
 import io.chorus.search.SearchApplication;
+import io.chorus.timeline.TimelineApplication;
 import io.chorus.testkit.Infra;
 import io.chorus.testkit.TestNamespace;
 import reactor.netty.http.client.HttpClient;
@@ -130,6 +131,15 @@ final class ChorusStack implements AutoCloseable {
 					"chorus.activity.music-topic", musicTopic(namespace)));
 		}
 
+		if (builder.timeline) {
+			Map<String, String> timeline = new LinkedHashMap<>(builder.timelineSettings);
+			timeline.put("chorus.timeline.group", "timeline-" + namespace.id());
+			// Its own application.yaml excludes Lettuce's observation (see timeline's README); the
+			// exclusions set here replace that list, so it is repeated.
+			timeline.put("spring.autoconfigure.exclude", String.join(",", List.of(
+					"org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration")));
+			startReadService("timeline", TimelineApplication.class, namespace, timeline);
+		}
 		if (builder.search) {
 			startReadService("search", SearchApplication.class, namespace, Map.of(
 					"chorus.search.consumer-group", "search-" + namespace.id(),
@@ -164,8 +174,11 @@ final class ChorusStack implements AutoCloseable {
 		props.put("chorus.testkit.namespace", space.id());
 		props.put("chorus.redis.key-prefix", space.redisKeyPrefix());
 		props.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
-		exclude(props, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG);
-		props.putAll(settings);
+		Map<String, String> own = new LinkedHashMap<>(settings);
+		String ownExclusions = own.remove("spring.autoconfigure.exclude");
+		exclude(props, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG,
+				(ownExclusions != null) ? List.of(ownExclusions.split(",")) : List.of());
+		props.putAll(own);
 		this.readServices.put(name, ServiceInstance.start(name, application, props, this.clock));
 	}
 
@@ -266,6 +279,10 @@ final class ChorusStack implements AutoCloseable {
 
 		private boolean search;
 
+		private boolean timeline;
+
+		private final Map<String, String> timelineSettings = new LinkedHashMap<>();
+
 		private Builder(TestNamespace namespace) {
 			this.namespace = namespace;
 		}
@@ -283,6 +300,17 @@ final class ChorusStack implements AutoCloseable {
 		/** Also start activity, fed by member's and content's events, behind the gateway. */
 		Builder withActivity() {
 			this.activity = true;
+			return this;
+		}
+
+		/** Also start timeline, fed by member's and content's events, behind the gateway. */
+		Builder withTimeline() {
+			this.timeline = true;
+			return this;
+		}
+
+		Builder timeline(String property, String value) {
+			this.timelineSettings.put(property, value);
 			return this;
 		}
 
