@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One trace from the edge into the event consumers: a post written through the gateway is one
- * traceId in the gateway, in content (HTTP), and in every consumer of its event (Kafka record
+ * traceId in the gateway, in content (HTTP), and in every consumer of its event (timeline, activity) (Kafka record
  * header {@code traceparent} → consumer span), with the traceId the client got in
  * {@code X-Trace-Id}. Spans are collected in memory from every deployable of the stack.
  */
@@ -36,7 +36,7 @@ class TracingThroughGatewayIntegrationTests {
 
 	@BeforeAll
 	static void start(TestNamespace namespace) {
-		stack = ChorusStack.on(namespace).withActivity().start();
+		stack = ChorusStack.on(namespace).withTimeline().withActivity().start();
 	}
 
 	@AfterAll
@@ -63,16 +63,22 @@ class TracingThroughGatewayIntegrationTests {
 		Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			List<SpanData> trace = InMemorySpans.shared().byTraceId(traceId);
 			assertThat(services(trace, SpanKind.SERVER)).as("server spans of %s", trace).contains("gateway", "content");
-			assertThat(services(trace, SpanKind.CONSUMER)).as("consumer spans of %s", trace).contains("activity");
+			assertThat(services(trace, SpanKind.CONSUMER)).as("consumer spans of %s", trace).contains("timeline", "activity");
 		});
 		SpanData consumed = InMemorySpans.shared()
 			.byTraceId(traceId)
 			.stream()
-			.filter((span) -> span.getKind() == SpanKind.CONSUMER && "activity".equals(service(span)))
+			.filter((span) -> span.getKind() == SpanKind.CONSUMER && "timeline".equals(service(span)))
 			.findFirst()
 			.orElseThrow();
 		assertThat(consumed.getName()).startsWith("content.events");
 		assertThat(consumed.getParentSpanContext().isValid()).as("the consumer span continues the producer's trace").isTrue();
+		// The post is in the author's own home feed: timeline handled the traced event.
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				Visitor.mapResult(visitor.get("/api/timeline/home", token).expectStatus().isOk()).getResponseBody())
+			.extractingByKey("items")
+			.asString()
+			.contains("traced"));
 	}
 
 	private static Set<String> services(List<SpanData> spans, SpanKind kind) {
