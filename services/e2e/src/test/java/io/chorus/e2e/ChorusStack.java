@@ -20,6 +20,7 @@ import io.chorus.activity.ActivityApplication;
 import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
+import io.chorus.music.MusicApplication;
 import io.chorus.search.SearchApplication;
 import io.chorus.timeline.TimelineApplication;
 import io.chorus.testkit.Infra;
@@ -89,8 +90,8 @@ final class ChorusStack implements AutoCloseable {
 
 	private final Map<String, String> memberSettings;
 
-	/** The event-fed services started on request (activity, ...), by name. */
-	private final Map<String, ServiceInstance> readServices = new LinkedHashMap<>();
+	/** The services started on request (music, activity, timeline, search), by name. */
+	private final Map<String, ServiceInstance> optionalServices = new LinkedHashMap<>();
 
 	private final List<ServiceInstance> memberReplicas = new CopyOnWriteArrayList<>();
 
@@ -125,10 +126,21 @@ final class ChorusStack implements AutoCloseable {
 		content.putAll(builder.content);
 		this.content = ServiceInstance.start("content", ContentApplication.class, content, this.clock);
 
+		if (builder.music) {
+			TestNamespace musicSpace = TestNamespace.create("music" + namespace.id());
+			Map<String, String> music = new LinkedHashMap<>(musicSpace.springProperties(EnumSet.of(Infra.MARIADB, Infra.KAFKA)));
+			music.putAll(namespace.springProperties(EnumSet.of(Infra.REDIS)));
+			music.put("chorus.testkit.namespace", musicSpace.id());
+			music.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "music:");
+			music.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
+			music.put("chorus.music.media-dir", tempDirectory("chorus-e2e-media").toString());
+			exclude(music, GATEWAY_AUTOCONFIG, MONGO_AUTOCONFIG);
+			this.optionalServices.put("music", ServiceInstance.start("music", MusicApplication.class, music, this.clock));
+		}
 		if (builder.activity) {
 			startReadService("activity", ActivityApplication.class, namespace, Map.of(
 					"chorus.activity.group", "activity-" + namespace.id(),
-					"chorus.activity.music-topic", musicTopic(namespace)));
+					"chorus.activity.music-topic", musicTopic(namespace, builder)));
 		}
 
 		if (builder.timeline) {
@@ -143,7 +155,7 @@ final class ChorusStack implements AutoCloseable {
 		if (builder.search) {
 			startReadService("search", SearchApplication.class, namespace, Map.of(
 					"chorus.search.consumer-group", "search-" + namespace.id(),
-					"chorus.search.music-topic", musicTopic(namespace)));
+					"chorus.search.music-topic", musicTopic(namespace, builder)));
 		}
 
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
@@ -152,7 +164,7 @@ final class ChorusStack implements AutoCloseable {
 		exclude(gateway, SQL_AUTOCONFIG, MONGO_AUTOCONFIG, List.of("io.chorus.platform.events.EventsAutoConfiguration"));
 		gateway.put("chorus.gateway.services.member.uri", this.member.baseUrl());
 		gateway.put("chorus.gateway.services.content.uri", this.content.baseUrl());
-		this.readServices.forEach((name, instance) -> gateway.put("chorus.gateway.services." + name + ".uri", instance.baseUrl()));
+		this.optionalServices.forEach((name, instance) -> gateway.put("chorus.gateway.services." + name + ".uri", instance.baseUrl()));
 		gateway.put("chorus.gateway.jwks-uri", this.member.baseUrl() + "/.well-known/jwks.json");
 		gateway.put("chorus.gateway.passport.private-jwk", this.passportKey.toJSONString());
 		// Every client of a test class signs up from its own loopback address; the auth bucket
@@ -179,13 +191,22 @@ final class ChorusStack implements AutoCloseable {
 		exclude(props, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG,
 				(ownExclusions != null) ? List.of(ownExclusions.split(",")) : List.of());
 		props.putAll(own);
-		this.readServices.put(name, ServiceInstance.start(name, application, props, this.clock));
+		this.optionalServices.put(name, ServiceInstance.start(name, application, props, this.clock));
 	}
 
-	// Music is not part of this stack: its consumers read an empty topic of the test class's own
+	// Without music in the stack its consumers read an empty topic of the test class's own
 	// (creating it again is a no-op).
-	private static String musicTopic(TestNamespace namespace) {
-		return namespace.createTopic("music.events", 1);
+	private static String musicTopic(TestNamespace namespace, Builder builder) {
+		return builder.music ? "music.events" : namespace.createTopic("music.events", 1);
+	}
+
+	private static java.nio.file.Path tempDirectory(String prefix) {
+		try {
+			return java.nio.file.Files.createTempDirectory(prefix);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@SafeVarargs
@@ -258,7 +279,7 @@ final class ChorusStack implements AutoCloseable {
 	public void close() {
 		this.memberReplicas.forEach(ServiceInstance::close);
 		this.gateway.close();
-		this.readServices.values().forEach(ServiceInstance::close);
+		this.optionalServices.values().forEach(ServiceInstance::close);
 		this.content.close();
 		this.member.close();
 	}
@@ -280,6 +301,8 @@ final class ChorusStack implements AutoCloseable {
 		private boolean search;
 
 		private boolean timeline;
+
+		private boolean music;
 
 		private final Map<String, String> timelineSettings = new LinkedHashMap<>();
 
@@ -314,7 +337,13 @@ final class ChorusStack implements AutoCloseable {
 			return this;
 		}
 
-		/** Also start search, fed by content's events, behind the gateway. */
+		/** Also start music (its own database, a temporary media directory) behind the gateway. */
+		Builder withMusic() {
+			this.music = true;
+			return this;
+		}
+
+		/** Also start search, fed by content's (and music's, when started) events, behind the gateway. */
 		Builder withSearch() {
 			this.search = true;
 			return this;
