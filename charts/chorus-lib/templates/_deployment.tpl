@@ -37,7 +37,9 @@ spec:
         {{- include "chorus-lib.labels.standard" (dict "root" $root "name" $svc.name "track" $track) | nindent 8 }}
         chorus.io/group: {{ $svc.group }}
       annotations:
-        checksum/config: {{ include "chorus-lib.configmap" (dict "root" $root "svc" $svc) | sha256sum }}
+        # Only restart-required settings roll the pods; runtime-reloadable ones (chorus-lib.configmap.reloadable)
+        # are applied in place by spring-cloud-kubernetes' reload (context refresh).
+        checksum/config: {{ include "chorus-lib.configmap.restartChecksum" (dict "root" $root "svc" $svc) }}
         # Istio merges these into its own scrape endpoint (15020), so Prometheus needs no mTLS.
         prometheus.io/scrape: "true"
         prometheus.io/port: {{ $svc.managementPort | int | quote }}
@@ -45,7 +47,8 @@ spec:
         proxy.istio.io/config: '{"holdApplicationUntilProxyStarts": true}'
     spec:
       serviceAccountName: {{ include "chorus-lib.names.serviceAccount" $svc.name }}
-      automountServiceAccountToken: false
+      # spring-cloud-kubernetes reads and watches the service's ConfigMap with this token (Role <svc>-config-reader).
+      automountServiceAccountToken: true
       terminationGracePeriodSeconds: {{ $svc.shutdown.terminationGracePeriodSeconds | int }}
       securityContext:
         runAsNonRoot: true
@@ -111,9 +114,6 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
-            - name: config
-              mountPath: /config
-              readOnly: true
             {{- if $svc.persistence.enabled }}
             - name: data
               mountPath: {{ $svc.persistence.mountPath }}
@@ -122,9 +122,6 @@ spec:
         - name: tmp
           emptyDir:
             sizeLimit: 256Mi
-        - name: config
-          configMap:
-            name: {{ $svc.name }}-config
         {{- if $svc.persistence.enabled }}
         - name: data
           persistentVolumeClaim:

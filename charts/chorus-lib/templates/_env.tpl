@@ -22,8 +22,18 @@
   value: {{ $svc.port | int | quote }}
 - name: MANAGEMENT_SERVER_PORT
   value: {{ $svc.managementPort | int | quote }}
-- name: SPRING_CONFIG_ADDITIONAL_LOCATION
-  value: optional:file:/config/
+# The service's ConfigMap, loaded through the Kubernetes API and watched (spring-cloud-kubernetes; the import
+# and the reload settings are the starter's Kubernetes defaults).
+- name: SPRING_CLOUD_KUBERNETES_CONFIG_NAME
+  value: {{ include "chorus-lib.names.config" $svc.name }}
+- name: SPRING_CLOUD_KUBERNETES_CONFIG_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+- name: SPRING_CLOUD_KUBERNETES_RELOAD_NAMESPACES_0
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
 - name: SERVER_SHUTDOWN
   value: graceful
 - name: SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE

@@ -19,3 +19,8 @@ cluster.local/ns/{{ .namespace }}/sa/{{ .serviceAccount }}
 {{- define "chorus-lib.names.chart" -}}
 {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end -}}
+
+{{/* Usage: include "chorus-lib.names.config" "member" — the service's ConfigMap, read by spring-cloud-kubernetes */}}
+{{- define "chorus-lib.names.config" -}}
+{{ . }}-config
+{{- end -}}

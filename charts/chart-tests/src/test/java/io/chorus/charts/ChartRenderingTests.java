@@ -66,11 +66,14 @@ class ChartRenderingTests {
 	void defaultProfileRendersEveryServiceButChatWithItsObjects() {
 		List<JsonNode> docs = this.rendered.get("default");
 		for (String kind : List.of("Deployment", "Service", "ServiceAccount", "HorizontalPodAutoscaler",
-				"PodDisruptionBudget", "VirtualService", "DestinationRule", "AuthorizationPolicy", "ConfigMap")) {
+				"PodDisruptionBudget", "VirtualService", "DestinationRule", "AuthorizationPolicy", "ConfigMap", "Role",
+				"RoleBinding")) {
 			Set<String> names = Charts.ofKind(docs, kind).map((d) -> d.path("metadata").path("name").asText())
 				.collect(Collectors.toSet());
 			for (String service : ALL_SERVICES) {
-				String expected = kind.equals("ConfigMap") ? service + "-config" : kind.equals("ServiceAccount") ? "chorus-" + service : service;
+				String expected = kind.equals("ConfigMap") ? service + "-config"
+						: kind.equals("ServiceAccount") ? "chorus-" + service
+						: kind.startsWith("Role") ? service + "-config-reader" : service;
 				assertThat(names).as(kind).contains(expected);
 			}
 			assertThat(names).as(kind).noneMatch((n) -> n.contains("chat"));
@@ -88,6 +91,80 @@ class ChartRenderingTests {
 		List<String> problems = new ArrayList<>();
 		all().forEach((doc) -> problems.addAll(validator.problems(doc)));
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void everyServiceMayReadAndWatchTheConfigMapItIsConfiguredToLoad() {
+		this.rendered.forEach((profile, docs) -> Charts.ofKind(docs, "Deployment").forEach((deployment) -> {
+			String id = profile + "/" + Charts.id(deployment);
+			JsonNode pod = deployment.at("/spec/template/spec");
+			String account = pod.path("serviceAccountName").asText();
+			assertThat(account).as(id).isNotEmpty();
+			assertThat(pod.path("automountServiceAccountToken").asBoolean(false)).as(id + " token mounted").isTrue();
+			List<JsonNode> roles = Charts.ofKind(docs, "RoleBinding")
+				.filter((binding) -> binding.path("roleRef").path("kind").asText().equals("Role")
+						&& binding.path("roleRef").path("apiGroup").asText().equals("rbac.authorization.k8s.io"))
+				.filter((binding) -> stream(binding.path("subjects")).anyMatch((subject) -> subject.path("kind")
+					.asText()
+					.equals("ServiceAccount") && subject.path("name").asText().equals(account)
+						&& subject.path("namespace").asText().equals(Charts.NAMESPACE)))
+				.map((binding) -> Charts.named(docs, "Role", binding.path("roleRef").path("name").asText()))
+				.toList();
+			assertThat(roles).as(id + ": roles bound to " + account)
+				.anySatisfy((role) -> assertThat(stream(role.path("rules")))
+					.anySatisfy((rule) -> {
+						assertThat(strings(rule.path("apiGroups"))).contains("");
+						assertThat(strings(rule.path("resources"))).contains("configmaps");
+						assertThat(strings(rule.path("verbs"))).contains("get", "list", "watch");
+					}));
+			assertThat(roles).as(id + ": no access to Secrets")
+				.allSatisfy((role) -> assertThat(stream(role.path("rules")))
+					.noneMatch((rule) -> strings(rule.path("resources")).contains("secrets")));
+			JsonNode container = pod.path("containers").get(0);
+			String source = stream(container.path("env"))
+				.filter((env) -> env.path("name").asText().equals("SPRING_CLOUD_KUBERNETES_CONFIG_NAME"))
+				.map((env) -> env.path("value").asText())
+				.findFirst()
+				.orElse("");
+			assertThat(source).as(id + ": configured ConfigMap source").isNotEmpty();
+			JsonNode configMap = Charts.named(docs, "ConfigMap", source);
+			assertThat(configMap.at("/data/application.yaml").asText()).as(id).isNotEmpty();
+			assertThat(configMap.at("/metadata/labels").path("spring.cloud.kubernetes.config.informer.enabled").asText())
+				.as(id + ": ConfigMap watched by the reload informer")
+				.isEqualTo("true");
+			assertThat(stream(container.path("env")).map((env) -> env.path("name").asText()))
+				.as(id + ": no file-mounted config any more")
+				.doesNotContain("SPRING_CONFIG_ADDITIONAL_LOCATION");
+		}));
+	}
+
+	@Test
+	void onlyRestartRequiredSettingsRollThePods() {
+		String base = checksum(Map.of());
+		assertThat(checksum(Map.of("services.gateway.config.chorus.gateway.cors.allowed-origins[0]",
+				"https://app.chorus.test", "services.gateway.config.chorus.gateway.rate-limit.member.capacity", "5",
+				"services.gateway.config.logging.level.io\\.chorus", "DEBUG")))
+			.as("runtime-reloadable settings are applied in place")
+			.isEqualTo(base);
+		assertThat(checksum(Map.of("services.gateway.config.chorus.gateway.body.max-size", "2MB")))
+			.as("a restart-required setting rolls the pods")
+			.isNotEqualTo(base);
+	}
+
+	private static String checksum(Map<String, String> sets) {
+		List<JsonNode> docs = Charts.render(List.of(), sets);
+		return Charts.named(docs, "Deployment", "gateway")
+			.at("/spec/template/metadata/annotations")
+			.path("checksum/config")
+			.asText();
+	}
+
+	private static Stream<JsonNode> stream(JsonNode array) {
+		return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return stream(array).map(JsonNode::asText).toList();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.chorus.gateway.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
@@ -31,7 +32,7 @@ public final class CorsFilter implements WebFilter, Ordered {
 
 	private final EdgeScope scope;
 
-	private final CorsConfiguration configuration;
+	private final Supplier<CorsConfiguration> configuration;
 
 	private final DefaultCorsProcessor processor = new DefaultCorsProcessor() {
 		@Override
@@ -41,10 +42,24 @@ public final class CorsFilter implements WebFilter, Ordered {
 	};
 
 	public CorsFilter(EdgeScope scope, List<String> allowedOrigins, Duration maxAge) {
+		this(scope, constant(configuration(allowedOrigins, maxAge)));
+	}
+
+	/** @param configuration read on every request, so a reloaded allow-list applies at once */
+	public CorsFilter(EdgeScope scope, Supplier<CorsConfiguration> configuration) {
+		this.scope = scope;
+		this.configuration = configuration;
+	}
+
+	private static Supplier<CorsConfiguration> constant(CorsConfiguration configuration) {
+		return () -> configuration;
+	}
+
+	/** The edge's CORS rules for an allow-list of exact origins; {@code *} is refused. */
+	public static CorsConfiguration configuration(List<String> allowedOrigins, Duration maxAge) {
 		if (allowedOrigins.contains("*")) {
 			throw new IllegalArgumentException("chorus.gateway.cors.allowed-origins must list origins, not '*'");
 		}
-		this.scope = scope;
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(List.copyOf(allowedOrigins));
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
@@ -54,7 +69,7 @@ public final class CorsFilter implements WebFilter, Ordered {
 		cors.setExposedHeaders(EXPOSED);
 		cors.setAllowCredentials(true);
 		cors.setMaxAge(maxAge);
-		this.configuration = cors;
+		return cors;
 	}
 
 	@Override
@@ -62,7 +77,7 @@ public final class CorsFilter implements WebFilter, Ordered {
 		if (!this.scope.applies(exchange) || !CorsUtils.isCorsRequest(exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
-		if (!this.processor.process(this.configuration, exchange)) {
+		if (!this.processor.process(this.configuration.get(), exchange)) {
 			return Mono.error(EdgeProblems.originNotAllowed());
 		}
 		return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? exchange.getResponse().setComplete()

@@ -1,10 +1,13 @@
 package io.chorus.gateway.api;
 
+import java.util.function.Supplier;
+
 import io.chorus.gateway.domain.AccessToken;
 import io.chorus.gateway.domain.RateLimit;
 import io.chorus.gateway.domain.TrustedProxies.ClientAddress;
 import io.chorus.gateway.store.RedisKeys;
 import io.chorus.gateway.store.TokenBucketRateLimiter;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -30,25 +33,39 @@ public final class RateLimitFilter implements WebFilter, Ordered {
 
 	private final RedisKeys keys;
 
-	private final RateLimit anonymous;
-
-	private final RateLimit member;
-
-	private final RateLimit auth;
+	private final Supplier<@Nullable Limits> limits;
 
 	public RateLimitFilter(EdgeScope scope, TokenBucketRateLimiter limiter, RedisKeys keys, RateLimit anonymous,
 			RateLimit member, RateLimit auth) {
+		this(scope, limiter, keys, fixed(new Limits(anonymous, member, auth)));
+	}
+
+	private static Supplier<@Nullable Limits> fixed(Limits limits) {
+		return () -> limits;
+	}
+
+	/** @param limits read on every request (so reloaded buckets apply at once); {@code null}: no limiting */
+	public RateLimitFilter(EdgeScope scope, TokenBucketRateLimiter limiter, RedisKeys keys,
+			Supplier<@Nullable Limits> limits) {
 		this.scope = scope;
 		this.limiter = limiter;
 		this.keys = keys;
-		this.anonymous = anonymous;
-		this.member = member;
-		this.auth = auth;
+		this.limits = limits;
+	}
+
+	/**
+	 * The buckets per class of caller.
+	 * @param anonymous per client address, requests without a token
+	 * @param member    per member, authenticated requests
+	 * @param auth      {@code /api/auth/**}, per member else per address
+	 */
+	public record Limits(RateLimit anonymous, RateLimit member, RateLimit auth) {
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.scope.applies(exchange)) {
+		Limits limits = this.limits.get();
+		if (limits == null || !this.scope.applies(exchange)) {
 			return chain.filter(exchange);
 		}
 		AccessToken token = EdgeAttributes.token(exchange);
@@ -56,7 +73,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
 		boolean authPath = exchange.getRequest().getPath().value().startsWith(AUTH_PREFIX);
 		String kind = (token != null) ? "member" : "ip";
 		String id = (token != null) ? token.memberId() : (client != null) ? client.ip() : "unknown";
-		RateLimit limit = authPath ? this.auth : (token != null) ? this.member : this.anonymous;
+		RateLimit limit = authPath ? limits.auth() : (token != null) ? limits.member() : limits.anonymous();
 		return this.limiter.consume(this.keys.rateLimit(authPath, kind, id), limit).flatMap((decision) -> {
 			if (!decision.allowed()) {
 				return Mono.error(EdgeProblems.rateLimited(decision));

@@ -17,7 +17,6 @@ import io.chorus.gateway.api.RateLimitFilter;
 import io.chorus.gateway.domain.AccessTokenVerifier;
 import io.chorus.gateway.domain.PassportKeys;
 import io.chorus.gateway.domain.PassportMinter;
-import io.chorus.gateway.domain.RateLimit;
 import io.chorus.gateway.domain.TokenPolicy;
 import io.chorus.gateway.domain.TrustedProxies;
 import io.chorus.gateway.store.MemberJwks;
@@ -30,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,8 +67,13 @@ class EdgeConfiguration {
 	}
 
 	@Bean
-	CorsFilter corsFilter(EdgeScope scope, GatewayProperties properties) {
-		return new CorsFilter(scope, properties.cors().allowedOrigins(), properties.cors().maxAge());
+	LiveEdgeSettings liveEdgeSettings(Environment environment) {
+		return new LiveEdgeSettings(environment);
+	}
+
+	@Bean
+	CorsFilter corsFilter(EdgeScope scope, LiveEdgeSettings settings) {
+		return new CorsFilter(scope, settings.corsSupplier());
 	}
 
 	@Bean
@@ -120,17 +123,11 @@ class EdgeConfiguration {
 				properties.tokens().ignoredOn(), properties.tokens().forwardAuthorization(), meters);
 	}
 
+	/** Always present: {@code chorus.gateway.rate-limit.enabled} is read per request, so it can be switched at runtime. */
 	@Bean
-	@ConditionalOnProperty(name = "chorus.gateway.rate-limit.enabled", matchIfMissing = true)
 	RateLimitFilter rateLimitFilter(EdgeScope scope, TokenBucketRateLimiter limiter, RedisKeys keys,
-			GatewayProperties properties) {
-		GatewayProperties.RateLimits limits = properties.rateLimit();
-		return new RateLimitFilter(scope, limiter, keys, bucket(limits.anonymous()), bucket(limits.member()),
-				bucket(limits.auth()));
-	}
-
-	private static RateLimit bucket(GatewayProperties.Bucket bucket) {
-		return new RateLimit(bucket.capacity(), bucket.refillPerSecond());
+			LiveEdgeSettings settings) {
+		return new RateLimitFilter(scope, limiter, keys, settings.limitsSupplier());
 	}
 
 	@Bean
