@@ -22,6 +22,7 @@ import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
 import io.chorus.music.MusicApplication;
 import io.chorus.search.SearchApplication;
+import io.chorus.testkit.time.MutableClock;
 import io.chorus.timeline.TimelineApplication;
 import io.chorus.testkit.Infra;
 import io.chorus.testkit.TestNamespace;

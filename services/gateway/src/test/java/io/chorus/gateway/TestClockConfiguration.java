@@ -1,5 +1,7 @@
 package io.chorus.gateway;
 
+import io.chorus.testkit.time.MutableClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -12,6 +12,7 @@ import io.chorus.testkit.ChorusInfrastructure;
 import io.chorus.testkit.Infra;
 import io.chorus.testkit.TestNamespace;
 import io.chorus.testkit.passport.TestPassports;
+import io.chorus.testkit.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import com.nimbusds.jose.jwk.ECKey;
-import io.chorus.gateway.MutableClock;
 import io.chorus.gateway.StubServer;
 import io.chorus.gateway.TestTokens;
 import io.chorus.gateway.domain.JwkSetParser;
 import io.chorus.gateway.domain.SigningKey;
 import io.chorus.gateway.domain.TokenPolicy;
 import io.chorus.gateway.domain.TokenRejectedException;
+import io.chorus.testkit.time.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
 import io.chorus.member.store.SigningKeyStore;
-import io.chorus.member.testing.MutableClock;
+import io.chorus.testkit.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
