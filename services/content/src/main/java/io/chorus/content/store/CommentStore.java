@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 import io.chorus.content.domain.Comment;
+import io.chorus.platform.sql.SqlTimes;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +38,7 @@ public class CommentStore {
 			.bind("author", comment.authorId())
 			.bind("text", comment.text())
 			.bind("version", comment.version())
-			.bind("at", Times.toDb(comment.createdAt()));
+			.bind("at", SqlTimes.toDb(comment.createdAt()));
 		return Binds.nullable(spec, "parent", comment.parentId()).then();
 	}
 
@@ -61,7 +62,7 @@ public class CommentStore {
 		return this.db.sql("UPDATE comment SET text = :text, updated_at = :now, version = version + 1 WHERE id = :id")
 			.bind("id", id)
 			.bind("text", text)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.then();
 	}
 
@@ -70,7 +71,7 @@ public class CommentStore {
 			.sql("UPDATE comment SET deleted_at = :now, updated_at = :now, version = version + 1 "
 					+ "WHERE id = :id AND deleted_at IS NULL")
 			.bind("id", id)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.then();
 	}
 
@@ -80,7 +81,7 @@ public class CommentStore {
 			.sql("INSERT IGNORE INTO comment_like (comment_id, member_id, created_at) VALUES (:comment, :member, :now)")
 			.bind("comment", commentId)
 			.bind("member", memberId)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.fetch()
 			.rowsUpdated()
 			.flatMap((rows) -> (rows == 0) ? Mono.just(false) : adjustLikes(commentId, 1).thenReturn(true));
@@ -109,9 +110,9 @@ public class CommentStore {
 				Objects.requireNonNull(row.get("author_id", String.class)),
 				Objects.requireNonNull(row.get("text", String.class)), PostStore.number(row, "like_count"),
 				PostStore.number(row, "version"),
-				Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
-				Times.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))),
-				Times.fromDbNullable(row.get("deleted_at", LocalDateTime.class)));
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))),
+				SqlTimes.fromDbNullable(row.get("deleted_at", LocalDateTime.class)));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.chorus.content.domain.Post;
+import io.chorus.platform.sql.SqlTimes;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -40,7 +41,7 @@ public class PostStore {
 			.bind("author", post.authorId())
 			.bind("text", post.text())
 			.bind("version", post.version())
-			.bind("at", Times.toDb(post.createdAt()));
+			.bind("at", SqlTimes.toDb(post.createdAt()));
 		spec = Binds.nullable(spec, "track", post.trackId());
 		spec = Binds.nullable(spec, "images", joinIds(post.imageIds()));
 		return spec.then();
@@ -61,7 +62,7 @@ public class PostStore {
 					+ "version = version + 1 WHERE id = :id")
 			.bind("id", id)
 			.bind("text", text)
-			.bind("now", Times.toDb(now));
+			.bind("now", SqlTimes.toDb(now));
 		spec = Binds.nullable(spec, "track", trackId);
 		spec = Binds.nullable(spec, "images", joinIds(imageIds));
 		return spec.then();
@@ -72,7 +73,7 @@ public class PostStore {
 			.sql("UPDATE post SET deleted_at = :now, updated_at = :now, version = version + 1 "
 					+ "WHERE id = :id AND deleted_at IS NULL")
 			.bind("id", id)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.then();
 	}
 
@@ -81,7 +82,7 @@ public class PostStore {
 		return this.db.sql("INSERT IGNORE INTO post_like (post_id, member_id, created_at) VALUES (:post, :member, :now)")
 			.bind("post", postId)
 			.bind("member", memberId)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.fetch()
 			.rowsUpdated()
 			.flatMap((rows) -> (rows == 0) ? Mono.just(false) : adjust("like_count", postId, 1).thenReturn(true));
@@ -121,9 +122,9 @@ public class PostStore {
 				Objects.requireNonNull(row.get("author_id", String.class)),
 				Objects.requireNonNull(row.get("text", String.class)), row.get("track_id", String.class),
 				splitIds(row.get("image_ids", String.class)), number(row, "like_count"), number(row, "comment_count"),
-				number(row, "version"), Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
-				Times.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))),
-				Times.fromDbNullable(row.get("deleted_at", LocalDateTime.class)));
+				number(row, "version"), SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))),
+				SqlTimes.fromDbNullable(row.get("deleted_at", LocalDateTime.class)));
 	}
 
 	static long number(Readable row, String column) {

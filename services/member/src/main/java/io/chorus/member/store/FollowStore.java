@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.chorus.member.domain.Cursor;
 import io.chorus.member.domain.FollowEdge;
 import io.chorus.member.domain.MemberSummary;
+import io.chorus.platform.sql.SqlTimes;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,7 +34,7 @@ public class FollowStore {
 		return this.db.sql("INSERT IGNORE INTO follow (follower_id, followee_id, created_at) VALUES (:a, :b, :now)")
 			.bind("a", followerId)
 			.bind("b", followeeId)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.fetch()
 			.rowsUpdated()
 			.flatMap((rows) -> (rows == 0) ? Mono.just(false) : adjustCounts(followerId, followeeId, 1).thenReturn(true));
@@ -112,10 +113,10 @@ public class FollowStore {
 			.bind("me", memberId)
 			.bind("limit", limit);
 		if (after != null) {
-			spec = spec.bind("at", Times.toDb(after.createdAt())).bind("other", after.id());
+			spec = spec.bind("at", SqlTimes.toDb(after.createdAt())).bind("other", after.id());
 		}
 		return spec.map((row) -> new FollowEdge(MemberStore.summary(row),
-				Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class)))))
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class)))))
 			.all();
 	}
 

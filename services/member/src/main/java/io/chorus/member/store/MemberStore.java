@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import io.chorus.member.domain.Member;
 import io.chorus.member.domain.MemberSummary;
+import io.chorus.platform.sql.SqlTimes;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -44,7 +45,7 @@ public class MemberStore {
 			.bind("passwordHash", member.passwordHash())
 			.bind("roles", String.join(",", member.roles()))
 			.bind("status", member.status().name())
-			.bind("createdAt", Times.toDb(member.createdAt()))
+			.bind("createdAt", SqlTimes.toDb(member.createdAt()))
 			.then()
 			.onErrorMap(DuplicateMemberException::isDuplicate, DuplicateMemberException::from);
 	}
@@ -114,7 +115,7 @@ public class MemberStore {
 				+ "avatar_url = :avatarUrl, updated_at = :now WHERE id = :id AND status = 'ACTIVE'")
 			.bind("id", id)
 			.bind("displayName", displayName)
-			.bind("now", Times.toDb(now));
+			.bind("now", SqlTimes.toDb(now));
 		spec = (bio != null) ? spec.bind("bio", bio) : spec.bindNull("bio", String.class);
 		spec = (avatarUrl != null) ? spec.bind("avatarUrl", avatarUrl) : spec.bindNull("avatarUrl", String.class);
 		return spec.fetch().rowsUpdated().map((rows) -> rows > 0);
@@ -125,7 +126,7 @@ public class MemberStore {
 		return this.db.sql("UPDATE member SET handle = :handle, updated_at = :now WHERE id = :id AND status = 'ACTIVE'")
 			.bind("id", id)
 			.bind("handle", handle)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows > 0)
@@ -137,7 +138,7 @@ public class MemberStore {
 		return this.db.sql("UPDATE member SET status = 'DEACTIVATED', deactivated_at = :now, updated_at = :now "
 				+ "WHERE id = :id AND status = 'ACTIVE'")
 			.bind("id", id)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows > 0);
@@ -150,7 +151,7 @@ public class MemberStore {
 				List.of(roles.split(",")), Member.Status.valueOf(get(row, "status")),
 				Objects.requireNonNull(row.get("follower_count", Long.class)),
 				Objects.requireNonNull(row.get("following_count", Long.class)),
-				Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))));
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))));
 	}
 
 	static MemberSummary summary(Readable row) {

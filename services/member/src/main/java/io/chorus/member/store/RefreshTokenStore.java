@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import io.chorus.platform.sql.SqlTimes;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,8 +27,8 @@ public class RefreshTokenStore {
 			.bind("hash", hash)
 			.bind("family", familyId)
 			.bind("member", memberId)
-			.bind("issued", Times.toDb(issuedAt))
-			.bind("expires", Times.toDb(expiresAt))
+			.bind("issued", SqlTimes.toDb(issuedAt))
+			.bind("expires", SqlTimes.toDb(expiresAt))
 			.then();
 	}
 
@@ -37,8 +38,8 @@ public class RefreshTokenStore {
 			.bind("hash", hash)
 			.map((row) -> new StoredRefreshToken(Objects.requireNonNull(row.get("family_id", String.class)),
 					Objects.requireNonNull(row.get("member_id", String.class)),
-					Times.fromDb(Objects.requireNonNull(row.get("expires_at", LocalDateTime.class))),
-					Times.fromDbNullable(row.get("rotated_at", LocalDateTime.class)),
+					SqlTimes.fromDb(Objects.requireNonNull(row.get("expires_at", LocalDateTime.class))),
+					SqlTimes.fromDbNullable(row.get("rotated_at", LocalDateTime.class)),
 					Boolean.TRUE.equals(row.get("revoked", Boolean.class))))
 			.one();
 	}
@@ -51,7 +52,7 @@ public class RefreshTokenStore {
 		return this.db.sql("UPDATE refresh_token SET rotated_at = :now WHERE token_hash = :hash "
 				+ "AND rotated_at IS NULL AND revoked = FALSE AND expires_at > :now")
 			.bind("hash", hash)
-			.bind("now", Times.toDb(now))
+			.bind("now", SqlTimes.toDb(now))
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows == 1);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import io.chorus.platform.sql.SqlTimes;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +31,8 @@ public class SigningKeyStore {
 					Objects.requireNonNull(row.get("slot", Long.class)),
 					Objects.requireNonNull(row.get("public_jwk", String.class)),
 					Objects.requireNonNull(row.get("private_jwk_enc", String.class)),
-					Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
-					Times.fromDbNullable(row.get("retired_at", LocalDateTime.class))))
+					SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
+					SqlTimes.fromDbNullable(row.get("retired_at", LocalDateTime.class))))
 			.all();
 	}
 
@@ -47,10 +48,10 @@ public class SigningKeyStore {
 			.bind("slot", key.slot())
 			.bind("pub", key.publicJwk())
 			.bind("priv", key.privateJwkSealed())
-			.bind("created", Times.toDb(key.createdAt()))
+			.bind("created", SqlTimes.toDb(key.createdAt()))
 			.then()
 			.then(this.db.sql("UPDATE signing_key SET retired_at = :now WHERE retired_at IS NULL AND slot < :slot")
-				.bind("now", Times.toDb(key.createdAt()))
+				.bind("now", SqlTimes.toDb(key.createdAt()))
 				.bind("slot", key.slot())
 				.then())
 			.thenReturn(true)
@@ -60,7 +61,7 @@ public class SigningKeyStore {
 	/** Deletes keys retired before {@code cutoff}: no token they signed can still be alive. */
 	public Mono<Long> deleteRetiredBefore(Instant cutoff) {
 		return this.db.sql("DELETE FROM signing_key WHERE retired_at IS NOT NULL AND retired_at < :cutoff")
-			.bind("cutoff", Times.toDb(cutoff))
+			.bind("cutoff", SqlTimes.toDb(cutoff))
 			.fetch()
 			.rowsUpdated();
 	}

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.chorus.music.domain.Artist;
 import io.chorus.music.domain.Cursor;
+import io.chorus.platform.sql.SqlTimes;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -33,7 +34,7 @@ public class ArtistStore {
 			.bind("name", artist.name())
 			.bind("bio", Nulls.string(artist.bio()))
 			.bind("image", Nulls.string(artist.imageId()))
-			.bind("at", Times.toDb(artist.createdAt()))
+			.bind("at", SqlTimes.toDb(artist.createdAt()))
 			.then();
 	}
 
@@ -58,14 +59,14 @@ public class ArtistStore {
 			.bind("name", artist.name())
 			.bind("bio", Nulls.string(artist.bio()))
 			.bind("image", Nulls.string(artist.imageId()))
-			.bind("at", Times.toDb(artist.updatedAt()))
+			.bind("at", SqlTimes.toDb(artist.updatedAt()))
 			.then();
 	}
 
 	public Mono<Void> markDeleted(String id, Instant at) {
 		return this.db.sql("UPDATE artist SET deleted_at = :at WHERE id = :id")
 			.bind("id", id)
-			.bind("at", Times.toDb(at))
+			.bind("at", SqlTimes.toDb(at))
 			.then();
 	}
 
@@ -77,7 +78,7 @@ public class ArtistStore {
 					+ " ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.bind("limit", limit);
 		if (after != null) {
-			spec = spec.bind("at", Times.toDb(after.createdAt())).bind("id", after.id());
+			spec = spec.bind("at", SqlTimes.toDb(after.createdAt())).bind("id", after.id());
 		}
 		return spec.map(ArtistStore::artist).all();
 	}
@@ -87,8 +88,8 @@ public class ArtistStore {
 				Objects.requireNonNull(row.get("owner_id", String.class)),
 				Objects.requireNonNull(row.get("name", String.class)), row.get("bio", String.class),
 				row.get("image_id", String.class),
-				Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
-				Times.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))));
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))));
 	}
 
 }

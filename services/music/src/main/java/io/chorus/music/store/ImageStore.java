@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 import io.chorus.music.domain.Image;
+import io.chorus.platform.sql.SqlTimes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,7 +30,7 @@ public class ImageStore {
 			.bind("w", image.width())
 			.bind("h", image.height())
 			.bind("size", image.byteSize())
-			.bind("at", Times.toDb(image.createdAt()))
+			.bind("at", SqlTimes.toDb(image.createdAt()))
 			.then();
 	}
 
@@ -43,7 +44,7 @@ public class ImageStore {
 					Objects.requireNonNull(row.get("width", Integer.class)),
 					Objects.requireNonNull(row.get("height", Integer.class)),
 					Objects.requireNonNull(row.get("byte_size", Long.class)),
-					Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class)))))
+					SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class)))))
 			.first();
 	}
 

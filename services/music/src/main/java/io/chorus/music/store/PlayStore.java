@@ -2,6 +2,7 @@ package io.chorus.music.store;
 
 import java.time.Instant;
 
+import io.chorus.platform.sql.SqlTimes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,7 +25,7 @@ public class PlayStore {
 			.bind("track", trackId)
 			.bind("member", memberId)
 			.bind("ms", listenedMs)
-			.bind("at", Times.toDb(at))
+			.bind("at", SqlTimes.toDb(at))
 			.then();
 	}
 

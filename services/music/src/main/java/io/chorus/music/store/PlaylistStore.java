@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.chorus.music.domain.Playlist;
 import io.chorus.music.domain.PlaylistEntry;
+import io.chorus.platform.sql.SqlTimes;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ public class PlaylistStore {
 			.bind("id", playlist.id())
 			.bind("owner", playlist.ownerId())
 			.bind("name", playlist.name())
-			.bind("at", Times.toDb(playlist.createdAt()))
+			.bind("at", SqlTimes.toDb(playlist.createdAt()))
 			.then();
 	}
 
@@ -64,7 +65,7 @@ public class PlaylistStore {
 			.map((row) -> new PlaylistEntry(Objects.requireNonNull(row.get("id", String.class)),
 					Objects.requireNonNull(row.get("position", Integer.class)),
 					Objects.requireNonNull(row.get("track_id", String.class)),
-					Times.fromDb(Objects.requireNonNull(row.get("added_at", LocalDateTime.class)))))
+					SqlTimes.fromDb(Objects.requireNonNull(row.get("added_at", LocalDateTime.class)))))
 			.all();
 	}
 
@@ -76,7 +77,7 @@ public class PlaylistStore {
 			.bind("p", playlistId)
 			.bind("pos", entry.position())
 			.bind("t", entry.trackId())
-			.bind("at", Times.toDb(entry.addedAt()))
+			.bind("at", SqlTimes.toDb(entry.addedAt()))
 			.then()
 			.then(adjustCount(playlistId, 1, entry.addedAt()));
 	}
@@ -133,7 +134,7 @@ public class PlaylistStore {
 		return this.db.sql("UPDATE playlist SET entry_count = entry_count + :d, updated_at = :at WHERE id = :p")
 			.bind("p", playlistId)
 			.bind("d", delta)
-			.bind("at", Times.toDb(at))
+			.bind("at", SqlTimes.toDb(at))
 			.then();
 	}
 
@@ -142,8 +143,8 @@ public class PlaylistStore {
 				Objects.requireNonNull(row.get("owner_id", String.class)),
 				Objects.requireNonNull(row.get("name", String.class)),
 				Objects.requireNonNull(row.get("entry_count", Integer.class)),
-				Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
-				Times.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))));
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))));
 	}
 
 }

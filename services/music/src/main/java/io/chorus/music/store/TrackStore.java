@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.chorus.music.domain.Cursor;
 import io.chorus.music.domain.Track;
+import io.chorus.platform.sql.SqlTimes;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -43,7 +44,7 @@ public class TrackStore {
 			.bind("size", track.byteSize())
 			.bind("file", track.fileName())
 			.bind("cover", Nulls.string(track.coverImageId()))
-			.bind("at", Times.toDb(track.createdAt()))
+			.bind("at", SqlTimes.toDb(track.createdAt()))
 			.then();
 	}
 
@@ -78,14 +79,14 @@ public class TrackStore {
 			.bind("id", id)
 			.bind("title", title)
 			.bind("cover", Nulls.string(coverImageId))
-			.bind("at", Times.toDb(at))
+			.bind("at", SqlTimes.toDb(at))
 			.then();
 	}
 
 	public Mono<Void> markDeleted(String id, Instant at) {
 		return this.db.sql("UPDATE track SET deleted_at = :at WHERE id = :id AND deleted_at IS NULL")
 			.bind("id", id)
-			.bind("at", Times.toDb(at))
+			.bind("at", SqlTimes.toDb(at))
 			.then();
 	}
 
@@ -106,7 +107,7 @@ public class TrackStore {
 			.bind("artist", artistId)
 			.bind("limit", limit);
 		if (after != null) {
-			spec = spec.bind("at", Times.toDb(after.createdAt())).bind("id", after.id());
+			spec = spec.bind("at", SqlTimes.toDb(after.createdAt())).bind("id", after.id());
 		}
 		return spec.map(TrackStore::track).all();
 	}
@@ -127,8 +128,8 @@ public class TrackStore {
 				Objects.requireNonNull(row.get("byte_size", Long.class)),
 				Objects.requireNonNull(row.get("file_name", String.class)), row.get("cover_image_id", String.class),
 				Objects.requireNonNull(row.get("play_count", Long.class)),
-				Times.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
-				Times.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))));
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("created_at", LocalDateTime.class))),
+				SqlTimes.fromDb(Objects.requireNonNull(row.get("updated_at", LocalDateTime.class))));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.chorus.music.store;
+package io.chorus.platform.sql;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,10 +7,14 @@ import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
-/** DATETIME(6) columns hold UTC; every timestamp comes from the injected Clock, never NOW(). */
-public final class Times {
+/**
+ * Instants in MySQL/MariaDB {@code DATETIME(6)} columns: always UTC, at microsecond precision
+ * (what the column keeps), so a value read back equals the value written. Every timestamp comes
+ * from the service's injected {@code Clock}, never from {@code NOW()}.
+ */
+public final class SqlTimes {
 
-	private Times() {
+	private SqlTimes() {
 	}
 
 	public static LocalDateTime toDb(Instant instant) {
@@ -21,7 +25,7 @@ public final class Times {
 		return value.toInstant(ZoneOffset.UTC);
 	}
 
-	static @Nullable Instant fromDbNullable(@Nullable LocalDateTime value) {
+	public static @Nullable Instant fromDbNullable(@Nullable LocalDateTime value) {
 		return (value != null) ? fromDb(value) : null;
 	}
 
