@@ -2,6 +2,7 @@ package io.chorus.member.testing;
 
 import io.chorus.testkit.ChorusInfrastructure;
 import io.chorus.testkit.Infra;
+import io.chorus.testkit.kafka.CloudEventsOnKafka;
 import io.chorus.testkit.passport.TestPassports;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -40,7 +41,7 @@ public abstract class IntegrationTestBase {
 
 	protected Rows rows;
 
-	protected MemberEventsOnKafka events;
+	protected CloudEventsOnKafka events;
 
 	@DynamicPropertySource
 	static void passportKeys(DynamicPropertyRegistry registry) {
@@ -52,7 +53,7 @@ public abstract class IntegrationTestBase {
 		this.client = new MemberClient(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build(),
 				passports);
 		this.rows = new Rows(this.db);
-		this.events = new MemberEventsOnKafka(this.bootstrapServers);
+		this.events = new CloudEventsOnKafka(this.bootstrapServers, "member.events");
 	}
 
 }

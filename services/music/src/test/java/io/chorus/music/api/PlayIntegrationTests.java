@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.chorus.music.testing.IntegrationTestBase;
 import io.chorus.music.testing.MusicClient;
-import io.chorus.music.testing.MusicEventsOnKafka;
+import io.chorus.testkit.kafka.CloudEventsOnKafka;
 import io.chorus.music.testing.TestAudio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class PlayIntegrationTests extends IntegrationTestBase {
 		assertThat(plays()).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM play WHERE track_id = '" + this.trackId + "'")).isEqualTo(1);
 
-		MusicEventsOnKafka.Received event = this.events.await("chorus.music.track.played.v1",
+		CloudEventsOnKafka.Received event = this.events.await("chorus.music.track.played.v1",
 				(e) -> playId.equals(e.data().path("playId").asString()));
 		assertThat(event.subject()).isEqualTo(this.trackId);
 		assertThat(event.data().path("memberId").asString()).isEqualTo(member);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.chorus.music.testing.IntegrationTestBase;
 import io.chorus.music.testing.MusicClient;
-import io.chorus.music.testing.MusicEventsOnKafka;
+import io.chorus.testkit.kafka.CloudEventsOnKafka;
 import io.chorus.music.testing.Multipart;
 import io.chorus.music.testing.TestAudio;
 import io.chorus.testkit.blockhound.BlockHoundProbe;
@@ -43,7 +43,7 @@ class TrackUploadIntegrationTests extends IntegrationTestBase {
 			.containsEntry("plays", 0);
 		assertThat(this.client.getJson("/api/tracks/" + id)).containsEntry("title", "A Tone");
 		assertThat(mediaFiles()).contains("tracks/" + id + ".wav");
-		MusicEventsOnKafka.Received event = this.events.await("chorus.music.track.published.v1",
+		CloudEventsOnKafka.Received event = this.events.await("chorus.music.track.published.v1",
 				(e) -> id.equals(e.subject()));
 		assertThat(event.key()).isEqualTo(id);
 		assertThat(event.data().path("durationMs").asLong()).isEqualTo(2000);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import io.chorus.testkit.ChorusInfrastructure;
 import io.chorus.testkit.Infra;
+import io.chorus.testkit.kafka.CloudEventsOnKafka;
 import io.chorus.testkit.passport.TestPassports;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -51,7 +52,7 @@ public abstract class IntegrationTestBase {
 
 	protected MusicClient client;
 
-	protected MusicEventsOnKafka events;
+	protected CloudEventsOnKafka events;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -70,7 +71,7 @@ public abstract class IntegrationTestBase {
 	void connect() {
 		this.client = new MusicClient(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build(),
 				passports);
-		this.events = new MusicEventsOnKafka(this.bootstrapServers);
+		this.events = new CloudEventsOnKafka(this.bootstrapServers, "music.events");
 	}
 
 	private static Path createMediaDir() {

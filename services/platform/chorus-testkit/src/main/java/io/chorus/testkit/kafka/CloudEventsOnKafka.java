@@ -1,4 +1,4 @@
-package io.chorus.music.testing;
+package io.chorus.testkit.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +15,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code music.events} with a plain consumer (own group, from the beginning). */
-public final class MusicEventsOnKafka {
+/**
+ * Reads one topic's CloudEvents with a plain consumer (its own group, from the beginning, committed
+ * records only): what a test uses to see the events a service published through its outbox.
+ */
+public final class CloudEventsOnKafka {
 
-	public static final String TOPIC = "music.events";
+	private final String topic;
 
 	private final String bootstrapServers;
 
-	public MusicEventsOnKafka(String bootstrapServers) {
+	public CloudEventsOnKafka(String bootstrapServers, String topic) {
+		this.topic = topic;
 		this.bootstrapServers = bootstrapServers;
 	}
 
@@ -31,7 +35,7 @@ public final class MusicEventsOnKafka {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		List<Received> seen = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = consumer()) {
-			consumer.subscribe(List.of(TOPIC));
+			consumer.subscribe(List.of(this.topic));
 			while (System.nanoTime() < deadline) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
 					Received event = new Received(record.key(), JsonMapper.shared().readTree(record.value()));
@@ -42,14 +46,14 @@ public final class MusicEventsOnKafka {
 				}
 			}
 		}
-		throw new AssertionError("no " + type + " event matched on " + TOPIC + " within 30 s; saw " + seen.size()
+		throw new AssertionError("no " + type + " event matched on " + this.topic + " within 30 s; saw " + seen.size()
 				+ " events: " + seen.stream().map(Received::type).toList());
 	}
 
 	private KafkaConsumer<String, String> consumer() {
 		Properties props = new Properties();
 		props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "music-test-" + UUID.randomUUID(),
+				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
 				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
 		return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
