@@ -21,7 +21,7 @@ public final class BenchMain {
 	private BenchMain() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws IOException, InterruptedException {
 		List<String> scenarios = new ArrayList<>();
 		Map<String, String> flags = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
@@ -58,6 +58,11 @@ public final class BenchMain {
 					Integer.parseInt(flags.getOrDefault("plays-per-member", "5")), 4);
 			System.out.printf("seeded %d tracks and %d listens%n", catalog.trackIds().size(), catalog.plays());
 		}
+		List<String> managementUrls = Arrays.stream(flags.getOrDefault("management",
+				"http://127.0.0.1:9081,http://127.0.0.1:9082,http://127.0.0.1:9083,http://127.0.0.1:9084,"
+						+ "http://127.0.0.1:9085,http://127.0.0.1:9086,http://127.0.0.1:9087").split(",")).toList();
+		Duration waited = new Quiesce().await(managementUrls, Duration.ofMinutes(10));
+		System.out.printf("event pipeline caught up with the seeding after %d s%n", waited.toSeconds());
 		Report report = new Report(settings, graph);
 		for (String scenario : scenarios) {
 			switch (scenario) {

@@ -1,0 +1,66 @@
+package io.chorus.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Waits until the event pipeline has caught up with the seeding (every outbox drained, every
+ * consumer's lag gone), so a scenario measures its own load and not the seeding's backlog of
+ * fan-outs, notifications and index updates. Reads the services' Prometheus endpoints.
+ */
+final class Quiesce {
+
+	// A consumer whose partition ends in a transaction marker reports a lag of 1 when idle: the
+	// marker occupies an offset but is not a record (see the starter's known limits).
+	private static final double IDLE_LAG = 1;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	/** Answers how long it waited; gives up (and says so) after {@code timeout}. */
+	Duration await(List<String> managementUrls, Duration timeout) throws InterruptedException {
+		long start = System.nanoTime();
+		int idleSamples = 0;
+		while (System.nanoTime() - start < timeout.toNanos()) {
+			idleSamples = idle(managementUrls) ? idleSamples + 1 : 0;
+			// Lag gauges are sampled every 10 s: two idle readings 11 s apart are two samplings.
+			if (idleSamples >= 2) {
+				return Duration.ofNanos(System.nanoTime() - start);
+			}
+			Thread.sleep(11_000);
+		}
+		System.out.printf("quiesce: still busy after %s; measuring anyway%n", timeout);
+		return timeout;
+	}
+
+	private boolean idle(List<String> managementUrls) throws InterruptedException {
+		for (String url : managementUrls) {
+			String metrics;
+			try {
+				metrics = this.http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")).build(),
+						HttpResponse.BodyHandlers.ofString()).body();
+			}
+			catch (IOException ex) {
+				continue; // a service that is not running has nothing to catch up with
+			}
+			for (String line : metrics.split("\n")) {
+				if (line.startsWith("chorus_consumer_lag{") && value(line) > IDLE_LAG) {
+					return false;
+				}
+				if (line.startsWith("chorus_outbox_backlog ") && value(line) > 0) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static double value(String line) {
+		return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+	}
+
+}
