@@ -11,7 +11,7 @@ final class Report {
 
 	private final StringBuilder markdown = new StringBuilder();
 
-	Report(Scenarios.Settings settings, Seeder.Graph graph) {
+	Report(Scenarios.Settings settings, Seeder.Graph graph, boolean quiet) {
 		this.markdown.append("## Results — ").append(Instant.now()).append("\n\n")
 			.append("Machine: ").append(machine()).append("\n\n")
 			.append("Settings: step ").append(settings.step().toSeconds()).append(" s after a ")
@@ -19,7 +19,9 @@ final class Report {
 			.append(" /s, a step passes with p99 ≤ ").append(settings.p99LimitMillis())
 			.append(" ms and ≤ 0.1 % errors; ").append(settings.connections()).append(" connections per target. ")
 			.append("Seed: ").append(graph.members().size()).append(" members, ").append(graph.follows())
-			.append(" follows (preferential attachment) + one announcer followed by all.\n\n");
+			.append(" follows (preferential attachment) + one announcer followed by all. ")
+			.append(quiet ? "The event pipeline had caught up with the seeding before the first scenario.\n\n"
+					: "**The event pipeline had not caught up with the seeding after 10 minutes: the first scenarios ran beside that backlog.**\n\n");
 	}
 
 	void overhead(List<RateSearch.Outcome> outcomes) {

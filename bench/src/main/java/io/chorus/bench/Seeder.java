@@ -95,6 +95,19 @@ final class Seeder {
 		return new Catalog(trackIds, streamTrackId, streamTrack.length, plays.size());
 	}
 
+	/**
+	 * The same graph with new access tokens (they live 15 minutes, and seeding plus the quiet
+	 * start can take longer than that).
+	 */
+	Graph relogin(Graph graph, int concurrency) {
+		List<String> tokens = Flux.fromIterable(graph.members())
+			.flatMapSequential(this.api::login, concurrency)
+			.collectList()
+			.block();
+		return new Graph(graph.members(), tokens, graph.announcer(), this.api.login(graph.announcer()).block(),
+				graph.follows());
+	}
+
 	/** Edges {follower, followee} over members 0..n-1. */
 	List<int[]> preferentialAttachment(int n, int meanFollows) {
 		List<Integer> urn = new ArrayList<>(); // member i appears (followers + 1) times
