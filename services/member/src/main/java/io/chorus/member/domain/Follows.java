@@ -9,6 +9,7 @@ import java.util.Map;
 import io.chorus.member.events.MemberEvents;
 import io.chorus.member.store.FollowStore;
 import io.chorus.member.store.MemberStore;
+import io.chorus.platform.web.KeysetCursor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -81,14 +82,14 @@ public final class Follows {
 	}
 
 	private Mono<Page> page(String memberId, @Nullable String rawCursor, int limit, boolean followers) {
-		Cursor after = null;
+		KeysetCursor after = null;
 		if (rawCursor != null && !rawCursor.isEmpty()) {
-			after = Cursor.decode(rawCursor).orElse(null);
+			after = KeysetCursor.decode(rawCursor, MemberRules::isMemberId).orElse(null);
 			if (after == null) {
 				return Mono.error(Problems.validation(List.of(new Violation("cursor", "is not a valid cursor"))));
 			}
 		}
-		Cursor from = after;
+		KeysetCursor from = after;
 		// One extra row tells whether another page exists without a COUNT.
 		return this.members.findActiveById(memberId)
 			.switchIfEmpty(Mono.error(Profiles::notFound))

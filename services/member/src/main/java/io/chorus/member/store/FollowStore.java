@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
-import io.chorus.member.domain.Cursor;
 import io.chorus.member.domain.FollowEdge;
 import io.chorus.member.domain.MemberSummary;
 import io.chorus.platform.sql.SqlTimes;
+import io.chorus.platform.web.KeysetCursor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -91,18 +91,18 @@ public class FollowStore {
 	}
 
 	/** Who follows {@code memberId}, newest first, after {@code cursor}. */
-	public Flux<FollowEdge> followers(String memberId, @Nullable Cursor after, int limit) {
+	public Flux<FollowEdge> followers(String memberId, @Nullable KeysetCursor after, int limit) {
 		return page("followee_id", "follower_id", memberId, after, limit);
 	}
 
 	/** Whom {@code memberId} follows, newest first, after {@code cursor}. */
-	public Flux<FollowEdge> followings(String memberId, @Nullable Cursor after, int limit) {
+	public Flux<FollowEdge> followings(String memberId, @Nullable KeysetCursor after, int limit) {
 		return page("follower_id", "followee_id", memberId, after, limit);
 	}
 
 	// Keyset paging: (created_at, other) strictly below the cursor, spelled out with OR so the
 	// (owner, created_at, other) index serves it.
-	private Flux<FollowEdge> page(String ownerColumn, String otherColumn, String memberId, @Nullable Cursor after,
+	private Flux<FollowEdge> page(String ownerColumn, String otherColumn, String memberId, @Nullable KeysetCursor after,
 			int limit) {
 		String keyset = (after != null)
 				? " AND (f.created_at < :at OR (f.created_at = :at AND f." + otherColumn + " < :other))" : "";

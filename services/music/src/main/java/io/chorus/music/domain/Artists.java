@@ -9,6 +9,7 @@ import io.chorus.music.store.ImageStore;
 import io.chorus.music.store.TrackStore;
 import io.chorus.platform.events.EventIds;
 import io.chorus.platform.passport.Passport;
+import io.chorus.platform.web.KeysetCursor;
 import io.chorus.platform.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -72,13 +73,13 @@ public class Artists {
 	public Mono<Page<Artist>> page(@Nullable String cursor, int limit) {
 		return Mono.defer(() -> this.artists.page(Page.cursor(cursor), limit + 1)
 			.collectList()
-			.map((rows) -> Page.of(rows, limit, (a) -> new Cursor(a.createdAt(), a.id()))));
+			.map((rows) -> Page.of(rows, limit, (a) -> new KeysetCursor(a.createdAt(), a.id()))));
 	}
 
 	public Mono<Page<Track>> tracksOf(String artistId, @Nullable String cursor, int limit) {
 		return get(artistId).then(Mono.defer(() -> this.tracks.pageOfArtist(artistId, Page.cursor(cursor), limit + 1)
 			.collectList()
-			.map((rows) -> Page.of(rows, limit, (t) -> new Cursor(t.createdAt(), t.id())))));
+			.map((rows) -> Page.of(rows, limit, (t) -> new KeysetCursor(t.createdAt(), t.id())))));
 	}
 
 	/**

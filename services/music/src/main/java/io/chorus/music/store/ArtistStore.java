@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 import io.chorus.music.domain.Artist;
-import io.chorus.music.domain.Cursor;
 import io.chorus.platform.sql.SqlTimes;
+import io.chorus.platform.web.KeysetCursor;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -71,7 +71,7 @@ public class ArtistStore {
 	}
 
 	/** Newest first, after {@code cursor}. */
-	public Flux<Artist> page(@Nullable Cursor after, int limit) {
+	public Flux<Artist> page(@Nullable KeysetCursor after, int limit) {
 		String keyset = (after != null) ? " AND (created_at < :at OR (created_at = :at AND id < :id))" : "";
 		DatabaseClient.GenericExecuteSpec spec = this.db
 			.sql("SELECT " + COLUMNS + " FROM artist WHERE deleted_at IS NULL" + keyset

@@ -5,9 +5,9 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Objects;
 
-import io.chorus.music.domain.Cursor;
 import io.chorus.music.domain.Track;
 import io.chorus.platform.sql.SqlTimes;
+import io.chorus.platform.web.KeysetCursor;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -99,7 +99,7 @@ public class TrackStore {
 	}
 
 	/** The artist's tracks, newest first, after {@code cursor}. */
-	public Flux<Track> pageOfArtist(String artistId, @Nullable Cursor after, int limit) {
+	public Flux<Track> pageOfArtist(String artistId, @Nullable KeysetCursor after, int limit) {
 		String keyset = (after != null) ? " AND (t.created_at < :at OR (t.created_at = :at AND t.id < :id))" : "";
 		DatabaseClient.GenericExecuteSpec spec = this.db
 			.sql(SELECT + "WHERE t.artist_id = :artist AND t.deleted_at IS NULL" + keyset
