@@ -69,6 +69,8 @@ public final class LocalInfrastructure implements AutoCloseable {
             System.exit(1);
             return;
         }
+        // A command-line process started by installer.sh, not a service: stdout is its protocol
+        // (the installer reads these lines into endpoints.env and waits for the ready marker).
         local.endpoints().forEach((key, value) -> System.out.println(key + "=" + value));
         System.out.println("CHORUS_LOCAL_READY=true");
         System.out.flush();
