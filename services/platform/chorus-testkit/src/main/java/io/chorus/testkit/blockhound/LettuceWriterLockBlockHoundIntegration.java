@@ -9,6 +9,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * lock is contended for nanoseconds, and BlockHound sees the {@code Unsafe.park}. Worse than a
  * false positive: the error it throws inside the lock leaves the writer count wrong and every
  * later command on that connection times out. Seen with four concurrent signups in member.
+ * Spring Data Redis reads its shared connection under a {@code ReentrantLock} too
+ * ({@code LettuceConnectionFactory.doInLock}); the connection is opened at start-up (the
+ * starter's eager connect), so on a request path that lock only guards a field read; and
+ * {@code DefaultRedisScript} computes a script's SHA-1 once under a lock.
  */
 public final class LettuceWriterLockBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -17,6 +21,9 @@ public final class LettuceWriterLockBlockHoundIntegration implements BlockHoundI
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
+		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+				"doInLock");
+		builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
 	}
 
 }
