@@ -2,8 +2,6 @@ package io.chorus.testkit.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.chorus.testkit.internal.Net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * An in-JVM server speaking the MongoDB wire protocol (mongo-java-server), with the oplog enabled
  * so change streams work. Tests use the in-memory backend (data is lost when it stops); the
  * long-lived local mode uses the H2 file backend, so read models survive a restart just as the
- * Kafka offsets that built them do.
+ * Kafka offsets that built them do. Both backends look up filters that pin {@code _id} through
+ * its index, as MongoDB does ({@link IdLookup}).
  *
  * <p>Known gaps compared with a real MongoDB: no {@code $text} search, no multi-document
  * transactions, no TTL expiry, and Spring Boot's Mongo health check fails against it (set
@@ -37,7 +36,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** Starts an in-memory server on 127.0.0.1:{@code port}; 0 picks a free port. */
     public static MongoWireServer start(int port) {
-        return start(new MemoryBackend(), port);
+        return start(new MemoryBackendWithIdLookups(), port);
     }
 
     /** Starts a server on 127.0.0.1:{@code port} that keeps its data in the H2 file {@code file}. */
@@ -47,7 +46,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(new H2Backend(file.toAbsolutePath().toString()), port);
+        return start(new H2BackendWithIdLookups(file.toAbsolutePath().toString()), port);
     }
 
     private static MongoWireServer start(MongoBackend backend, int port) {
