@@ -17,9 +17,15 @@ export CHORUS_GATEWAY_RATE_LIMIT_MEMBER_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LI
 export CHORUS_GATEWAY_RATE_LIMIT_AUTH_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LIMIT_AUTH_REFILL_PER_SECOND=10000000
 export CHORUS_MEMBER_SIGNUP_IP_MAX=10000000
 if "$ROOT/installer.sh" local status >/dev/null 2>&1; then
-  echo "bench: a local stack is already running; restarting it with the bench settings"
+  echo "bench: stopping the running local stack (the bench uses the same ports)"
   "$ROOT/installer.sh" local down
 fi
+# Every run starts from empty stores, so its numbers do not depend on what earlier runs left.
+export CHORUS_LOCAL_DIR="$ROOT/bench/target/local"
+if "$ROOT/installer.sh" local status >/dev/null 2>&1; then
+  "$ROOT/installer.sh" local down
+fi
+rm -rf "$CHORUS_LOCAL_DIR"
 "$ROOT/installer.sh" local up
 ./mvnw -q -B -pl bench package -DskipTests
 mkdir -p bench/target

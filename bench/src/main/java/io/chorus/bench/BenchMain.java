@@ -61,7 +61,8 @@ public final class BenchMain {
 		List<String> managementUrls = Arrays.stream(flags.getOrDefault("management",
 				"http://127.0.0.1:9081,http://127.0.0.1:9082,http://127.0.0.1:9083,http://127.0.0.1:9084,"
 						+ "http://127.0.0.1:9085,http://127.0.0.1:9086,http://127.0.0.1:9087").split(",")).toList();
-		boolean quiet = new Quiesce().await(managementUrls, Duration.ofMinutes(10));
+		boolean quiet = new Quiesce().await(managementUrls,
+				Duration.ofMinutes(Long.parseLong(flags.getOrDefault("quiesce-minutes", "20"))));
 		graph = new Seeder(run.gateway(), 44).relogin(graph, 4);
 		Report report = new Report(settings, graph, quiet);
 		for (String scenario : scenarios) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,12 @@ final class Quiesce {
 		long start = System.nanoTime();
 		int idleSamples = 0;
 		while (System.nanoTime() - start < timeout.toNanos()) {
-			idleSamples = idle(managementUrls) ? idleSamples + 1 : 0;
+			List<String> busy = busy(managementUrls);
+			idleSamples = busy.isEmpty() ? idleSamples + 1 : 0;
+			if (!busy.isEmpty()) {
+				System.out.printf("quiesce: %d s, still busy: %s%n",
+						Duration.ofNanos(System.nanoTime() - start).toSeconds(), String.join(", ", busy));
+			}
 			// Lag gauges are sampled every 10 s: two idle readings 11 s apart are two samplings.
 			if (idleSamples >= 2) {
 				System.out.printf("quiesce: the event pipeline caught up with the seeding after %d s%n",
@@ -39,7 +45,9 @@ final class Quiesce {
 		return false;
 	}
 
-	private boolean idle(List<String> managementUrls) throws InterruptedException {
+	/** What is still catching up, e.g. {@code :9084 chorus_consumer_lag{…} 5123}; empty when idle. */
+	private List<String> busy(List<String> managementUrls) throws InterruptedException {
+		List<String> busy = new ArrayList<>();
 		for (String url : managementUrls) {
 			String metrics;
 			try {
@@ -50,15 +58,13 @@ final class Quiesce {
 				continue; // a service that is not running has nothing to catch up with
 			}
 			for (String line : metrics.split("\n")) {
-				if (line.startsWith("chorus_consumer_lag{") && value(line) > IDLE_LAG) {
-					return false;
-				}
-				if (line.startsWith("chorus_outbox_backlog ") && value(line) > 0) {
-					return false;
+				if ((line.startsWith("chorus_consumer_lag{") && value(line) > IDLE_LAG)
+						|| (line.startsWith("chorus_outbox_backlog ") && value(line) > 0)) {
+					busy.add(url.substring(url.lastIndexOf(':')) + " " + line);
 				}
 			}
 		}
-		return true;
+		return busy;
 	}
 
 	private static double value(String line) {
