@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * An in-JVM server speaking the MongoDB wire protocol (mongo-java-server), with the oplog enabled
  * so change streams work. Tests use the in-memory backend (data is lost when it stops); the
  * long-lived local mode uses the H2 file backend, so read models survive a restart just as the
- * Kafka offsets that built them do. Both backends look up filters that pin {@code _id} through
- * its index, as MongoDB does ({@link IdLookup}).
+ * Kafka offsets that built them do. Both backends use indexes where MongoDB would — filters
+ * pinning {@code _id} among other fields, and non-unique indexes on string fields — so reads and
+ * versioned writes do not scan whole collections ({@link IdLookup}, {@link EqualityIndex}).
  *
  * <p>Known gaps compared with a real MongoDB: no {@code $text} search, no multi-document
  * transactions, no TTL expiry, and Spring Boot's Mongo health check fails against it (set
@@ -36,7 +37,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** Starts an in-memory server on 127.0.0.1:{@code port}; 0 picks a free port. */
     public static MongoWireServer start(int port) {
-        return start(new MemoryBackendWithIdLookups(), port);
+        return start(new IndexedMemoryBackend(), port);
     }
 
     /** Starts a server on 127.0.0.1:{@code port} that keeps its data in the H2 file {@code file}. */
@@ -46,7 +47,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(new H2BackendWithIdLookups(file.toAbsolutePath().toString()), port);
+        return start(new IndexedH2Backend(file.toAbsolutePath().toString()), port);
     }
 
     private static MongoWireServer start(MongoBackend backend, int port) {

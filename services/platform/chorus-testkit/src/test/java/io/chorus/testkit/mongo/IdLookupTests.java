@@ -40,7 +40,7 @@ class IdLookupTests {
 
     @SuppressWarnings("unchecked")
     private static AbstractMongoCollection<Integer> collectionWith(Document... documents) {
-        var collection = (AbstractMongoCollection<Integer>) new MemoryBackendWithIdLookups()
+        var collection = (AbstractMongoCollection<Integer>) new IndexedMemoryBackend()
                 .openOrCreateDatabase("chorus").createCollectionOrThrowIfExists("follows", CollectionOptions.withDefaults());
         collection.insertDocuments(List.of(documents), true);
         return collection;

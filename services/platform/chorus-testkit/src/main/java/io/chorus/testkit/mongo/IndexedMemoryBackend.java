@@ -3,14 +3,21 @@ package io.chorus.testkit.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 
-/** The in-memory backend whose collections answer filters on one {@code _id} through its index ({@link IdLookup}). */
-final class MemoryBackendWithIdLookups extends MemoryBackend {
+/**
+ * The in-memory backend with the two index paths MongoDB has and mongo-java-server lacks: filters that
+ * pin {@code _id} among other fields use the {@code _id} index ({@link IdLookup}), and non-unique
+ * indexes are kept ({@link EqualityIndex}) instead of ignored.
+ */
+final class IndexedMemoryBackend extends MemoryBackend {
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
@@ -21,6 +28,13 @@ final class MemoryBackendWithIdLookups extends MemoryBackend {
 
         Database(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return EqualityIndex.<Integer>onFirstKey(indexName, keys, sparse)
+                    .orElseGet(() -> super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse));
         }
 
         @Override

@@ -4,19 +4,26 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
-/** The H2 file backend whose collections answer filters on one {@code _id} through its index ({@link IdLookup}). */
-final class H2BackendWithIdLookups extends H2Backend {
+/**
+ * The H2 file backend with the two index paths MongoDB has and mongo-java-server lacks: filters that
+ * pin {@code _id} among other fields use the {@code _id} index ({@link IdLookup}), and non-unique
+ * indexes are kept ({@link EqualityIndex}) instead of ignored.
+ */
+final class IndexedH2Backend extends H2Backend {
 
-    H2BackendWithIdLookups(String fileName) {
+    IndexedH2Backend(String fileName) {
         super(fileName);
     }
 
@@ -42,6 +49,13 @@ final class H2BackendWithIdLookups extends H2Backend {
             if (store != null) {
                 super.initializeNamespacesAndIndexes();
             }
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return EqualityIndex.<Object>onFirstKey(indexName, keys, sparse)
+                    .orElseGet(() -> super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse));
         }
 
         @Override
