@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Waits until the event pipeline has caught up with the seeding (every outbox drained, every
@@ -45,9 +48,9 @@ final class Quiesce {
 		return false;
 	}
 
-	/** What is still catching up, e.g. {@code :9084 chorus_consumer_lag{…} 5123}; empty when idle. */
+	/** What is still catching up, e.g. {@code :9086 activity ← member.events 5123}; empty when idle. */
 	private List<String> busy(List<String> managementUrls) throws InterruptedException {
-		List<String> busy = new ArrayList<>();
+		Map<String, Double> behind = new TreeMap<>();
 		for (String url : managementUrls) {
 			String metrics;
 			try {
@@ -57,14 +60,23 @@ final class Quiesce {
 			catch (IOException ex) {
 				continue; // a service that is not running has nothing to catch up with
 			}
+			String port = url.substring(url.lastIndexOf(':'));
 			for (String line : metrics.split("\n")) {
-				if ((line.startsWith("chorus_consumer_lag{") && value(line) > IDLE_LAG)
-						|| (line.startsWith("chorus_outbox_backlog ") && value(line) > 0)) {
-					busy.add(url.substring(url.lastIndexOf(':')) + " " + line);
+				if (line.startsWith("chorus_consumer_lag{") && value(line) > IDLE_LAG) {
+					behind.merge(port + " " + label(line, "group") + " <- " + label(line, "topic"), value(line),
+							Double::sum);
+				}
+				if (line.startsWith("chorus_outbox_backlog ") && value(line) > 0) {
+					behind.merge(port + " outbox", value(line), Double::sum);
 				}
 			}
 		}
-		return busy;
+		return behind.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue().longValue()).toList();
+	}
+
+	private static String label(String line, String name) {
+		Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(line);
+		return m.find() ? m.group(1) : "?";
 	}
 
 	private static double value(String line) {
