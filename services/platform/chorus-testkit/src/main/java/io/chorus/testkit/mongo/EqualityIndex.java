@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * whole collection, serialised behind the collection's lock; MongoDB answers them from the index.
  *
  * <p>It indexes the index's first field when that field holds strings or arrays of strings
- * (multikey), and answers filters that pin that field with a string, {@code $eq}, {@code $in} or
- * {@code $all}: it yields candidates, and the server still applies the whole filter and sort to
+ * (multikey), and answers filters that pin that field (at the top level or in an {@code $and}) with
+ * a string, {@code $eq}, {@code $in} or {@code $all}: it yields candidates, and the server still applies the whole filter and sort to
  * them, so results are exactly those of a scan. Once any document holds another kind of value in
  * the field the index stops answering (scans resume) rather than risk MongoDB's cross-type
  * comparison rules.
@@ -54,17 +54,18 @@ final class EqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return answering && requestedKeys(query.get(field)) != null;
+        return answering && requestedKeys(Conjuncts.conditionOn(query, field)) != null;
     }
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
-        List<String> requested = requestedKeys(query.get(field));
+        Object condition = Conjuncts.conditionOn(query, field);
+        List<String> requested = requestedKeys(condition);
         if (requested == null) {
             throw new IllegalArgumentException("Cannot answer " + query + " from index " + getName());
         }
         // $all needs every value, so the documents holding the first one are a superset.
-        boolean all = query.get(field) instanceof Document operator && operator.containsKey("$all");
+        boolean all = condition instanceof Document operator && operator.containsKey("$all");
         Set<P> candidates = new LinkedHashSet<>();
         for (String key : all ? requested.subList(0, 1) : requested) {
             candidates.addAll(positionsByKey.getOrDefault(key, Set.of()));

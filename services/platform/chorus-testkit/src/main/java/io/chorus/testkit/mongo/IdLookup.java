@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,14 +26,15 @@ final class IdLookup {
 
     /**
      * The positions of the documents that may match {@code query}, or {@code null} when the query
-     * does not pin {@code _id} to a single plain value alongside other fields (the server's own
-     * planning then applies).
+     * does not pin {@code _id} to a single plain value alongside other conditions (top level or
+     * {@code $and}); the server's own planning then applies.
      */
     static <P> @Nullable Iterable<P> candidates(List<Index<P>> indexes, Document query) {
-        if (query.size() < 2 || !query.containsKey("_id") || !isPlainValue(query.get("_id"))) {
+        Object id = Conjuncts.conditionOn(query, "_id");
+        if (!isPlainValue(id) || query.keySet().equals(Set.of("_id"))) {
             return null;
         }
-        Document byId = new Document("_id", query.get("_id"));
+        Document byId = new Document("_id", id);
         for (Index<P> index : indexes) {
             if (isIdIndex(index) && index.canHandle(byId)) {
                 return index.getPositions(byId);

@@ -27,6 +27,20 @@ class EqualityIndexTests {
     }
 
     @Test
+    void aConditionInsideAndPicksTheCandidatesToo() {
+        byFollower.add(follow("ada:bob", "ada"), 0, null);
+        byFollower.add(follow("bob:cy", "bob"), 1, null);
+        // How the Java driver renders Filters.and(eq("followerId", "bob"), eq("pull", true)).
+        Document driverAnd = new Document("$and",
+                List.of(new Document("followerId", "bob"), new Document("pull", true)));
+
+        assertThat(byFollower.canHandle(driverAnd)).isTrue();
+        assertThat(byFollower.getPositions(driverAnd)).containsExactly(1);
+        assertThat(byFollower.canHandle(new Document("$or", List.of(new Document("followerId", "bob")))))
+                .as("a disjunct does not bound the result").isFalse();
+    }
+
+    @Test
     void updatesAndRemovalsRefileTheDocument() {
         byFollower.add(follow("ada:bob", "ada"), 0, null);
         byFollower.add(follow("ada:cy", "ada"), 1, null);

@@ -27,6 +27,14 @@ class IdLookupTests {
     }
 
     @Test
+    void anIdInsideAndCountsAsPinned() {
+        Document driverAnd = new Document("$and", List.of(new Document("_id", "ada:cy"),
+                new Document("version", new Document("$lte", "0001"))));
+
+        assertThat(IdLookup.candidates(indexes, driverAnd)).hasSize(1);
+    }
+
+    @Test
     void filtersThatDoNotPinIdToOneValueAreLeftToTheServer() {
         assertThat(IdLookup.candidates(indexes, new Document("_id", "ada:bob"))).as("the server's own index path")
                 .isNull();
