@@ -70,7 +70,8 @@ public final class BenchMain {
 				case "overhead" -> report.overhead(run.overhead(graph));
 				case "social-mix" -> report.outcome("(1) Social mix through the gateway", run.socialMix(graph));
 				case "chart" -> report.outcome("(2) Chart top-100", run.chartTop100());
-				case "fanout" -> report.fanOut(run.fanOut(graph, 3));
+				case "fanout" -> report.fanOut(run.fanOut(graph, 3,
+						Integer.parseInt(flags.getOrDefault("fanout-sample", "25")), managementUrls));
 				case "streaming" -> report.streaming(catalog, run.streaming(graph, catalog,
 						Integer.parseInt(flags.getOrDefault("listeners", "100")), 256 * 1024));
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);

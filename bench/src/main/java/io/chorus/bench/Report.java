@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The results part of docs/benchmarks.md: machine, settings, one table per scenario. */
 final class Report {
@@ -45,9 +46,18 @@ final class Report {
 
 	void fanOut(Scenarios.FanOut fanOut) {
 		this.markdown.append("### (4) Post → visible in ").append(fanOut.followers()).append(" followers' home feeds\n\n")
-			.append("| posts | p50 | p99 | max | all followers saw it after (per post) |\n|---|---|---|---|---|\n")
-			.append("| %d | %.0f ms | %.0f ms | %.0f ms | %s ms |%n%n".formatted(fanOut.posts(), fanOut.p50Millis(),
-					fanOut.p99Millis(), fanOut.maxMillis(), fanOut.allVisibleMillis()));
+			.append("The announcer posts %d times. Time to visible: %d randomly sampled followers polled back to back from just before the POST. Timeline's fan-out: its `chorus.timeline.fanout` timer for the same posts (follower scan + one feed write per follower). All confirmed: every follower's feed read until each showed the post — a sweep of %d gateway reads, so this bounds the probe as much as the system.\n\n"
+				.formatted(fanOut.posts(), fanOut.sampled(), fanOut.followers()))
+			.append("| time to visible p50 | p99 | max | timeline's fan-out (per post) | all %d confirmed by (per post) |\n|---|---|---|---|---|\n"
+				.formatted(fanOut.followers()))
+			.append("| %.0f ms | %.0f ms | %.0f ms | %s | %s |%n%n".formatted(fanOut.sampledP50Millis(),
+					fanOut.sampledP99Millis(), fanOut.sampledMaxMillis(), millis(fanOut.serviceMillis()),
+					millis(fanOut.allConfirmedMillis())));
+	}
+
+	private static String millis(List<Double> values) {
+		return values.stream().map((v) -> v.isNaN() ? "not all" : "%.0f ms".formatted(v))
+			.collect(Collectors.joining(", "));
 	}
 
 	void streaming(Seeder.Catalog catalog, Scenarios.Streaming streaming) {
