@@ -38,7 +38,7 @@ public final class BenchMain {
 		Scenarios.Settings settings = new Scenarios.Settings(flags.getOrDefault("gateway", "http://127.0.0.1:8080"),
 				flags.getOrDefault("member", "http://127.0.0.1:8081"),
 				Integer.parseInt(flags.getOrDefault("connections", "64")),
-				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", "5"))),
+				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", "30"))),
 				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("step-seconds", "10"))),
 				Double.parseDouble(flags.getOrDefault("p99-ms", "50")),
 				Arrays.stream(flags.getOrDefault("rates", "50,100,200,400,800,1600,3200").split(","))
