@@ -17,7 +17,8 @@ export CHORUS_GATEWAY_RATE_LIMIT_MEMBER_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LI
 export CHORUS_GATEWAY_RATE_LIMIT_AUTH_CAPACITY=10000000 CHORUS_GATEWAY_RATE_LIMIT_AUTH_REFILL_PER_SECOND=10000000
 export CHORUS_MEMBER_SIGNUP_IP_MAX=10000000
 # The scenarios run longer than the default 15 min token life; no re-login (Argon2) mid-run.
-export CHORUS_MEMBER_TOKENS_ACCESS_TTL=2h
+# The gateway refuses tokens that live longer than it expects, so it is told too.
+export CHORUS_MEMBER_TOKENS_ACCESS_TTL=2h CHORUS_GATEWAY_TOKENS_LIFETIME=2h
 if "$ROOT/installer.sh" local status >/dev/null 2>&1; then
   echo "bench: stopping the running local stack (the bench uses the same ports)"
   "$ROOT/installer.sh" local down
