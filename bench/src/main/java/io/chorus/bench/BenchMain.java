@@ -41,6 +41,7 @@ public final class BenchMain {
 				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", "30"))),
 				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("step-seconds", "10"))),
 				Double.parseDouble(flags.getOrDefault("p99-ms", "50")),
+				Double.parseDouble(flags.getOrDefault("mix-p99-ms", "100")),
 				Arrays.stream(flags.getOrDefault("rates", "50,100,200,400,800,1600,3200").split(","))
 					.map(Double::valueOf)
 					.toList());
