@@ -14,13 +14,12 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The services' versioned upsert — {@code {_id: key, version: {$lt: v}}} — behaves as on MongoDB
@@ -32,9 +31,9 @@ class ConditionalWritesIntegrationTests {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = { "memory", "h2 file" })
-    void aNewerVersionReplacesAndAStaleOrRepeatedOneChangesNothing(String backend) {
-        try (MongoWireServer server = start(backend); MongoClient client = MongoClients.create(server.uri("chorus"))) {
+    @EnumSource(WireBackend.class)
+    void aNewerVersionReplacesAndAStaleOrRepeatedOneChangesNothing(WireBackend backend) {
+        try (MongoWireServer server = backend.start(dir); MongoClient client = MongoClients.create(server.uri("chorus"))) {
             MongoCollection<Document> follows = client.getDatabase("chorus").getCollection("follows");
 
             assertThat(versionedUpsert(follows, "ada:bob", "0002", true).getUpsertedId()).isNotNull();
@@ -75,12 +74,6 @@ class ConditionalWritesIntegrationTests {
             assertThatExceptionOfType(MongoWriteException.class)
                     .isThrownBy(() -> follows.insertOne(new Document("_id", "ada:bob")));
         }
-    }
-
-    private MongoWireServer start(String backend) {
-        Function<Integer, MongoWireServer> starter = backend.equals("memory") ? MongoWireServer::start
-                : port -> MongoWireServer.startPersistent(port, dir.resolve("mongo").resolve("chorus.mv"));
-        return starter.apply(0);
     }
 
     private static UpdateResult versionedUpsert(MongoCollection<Document> follows, String key, String version,

@@ -22,7 +22,7 @@ import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Reads answered from non-unique indexes return what a scan returns, through writes and restarts. */
 class SecondaryIndexesIntegrationTests {
@@ -31,9 +31,9 @@ class SecondaryIndexesIntegrationTests {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = { "memory", "h2 file" })
-    void indexedReadsFollowInsertsUpdatesAndDeletes(String backend) {
-        try (MongoWireServer server = start(backend); MongoClient client = MongoClients.create(server.uri("chorus"))) {
+    @EnumSource(WireBackend.class)
+    void indexedReadsFollowInsertsUpdatesAndDeletes(WireBackend backend) {
+        try (MongoWireServer server = backend.start(dir); MongoClient client = MongoClients.create(server.uri("chorus"))) {
             MongoCollection<Document> follows = client.getDatabase("chorus").getCollection("follows");
             follows.createIndex(Indexes.compoundIndex(Indexes.ascending("followerId"), Indexes.ascending("pull")));
             follows.insertMany(List.of(follow("ada", "bob", 1), follow("ada", "cy", 2), follow("bob", "cy", 3),
@@ -103,11 +103,6 @@ class SecondaryIndexesIntegrationTests {
         } finally {
             server.shutdownNow();
         }
-    }
-
-    private MongoWireServer start(String backend) {
-        return backend.equals("memory") ? MongoWireServer.start(0)
-                : MongoWireServer.startPersistent(0, dir.resolve("mongo").resolve("chorus.mv"));
     }
 
     private static Document follow(String follower, String followee, int at) {
