@@ -64,10 +64,17 @@ public final class Downstream implements AutoCloseable {
 
 	/** Points the gateway at these stubs. */
 	public void register(DynamicPropertyRegistry registry) {
-		registry.add("chorus.gateway.jwks-uri", () -> this.member.uri() + "/.well-known/jwks.json");
-		registry.add("chorus.gateway.services.member.uri", this.member::uri);
-		this.echoes.forEach((name, stub) -> registry.add("chorus.gateway.services." + name + ".uri", stub::uri));
-		registry.add("chorus.gateway.services.chart.uri", () -> "http://127.0.0.1:" + this.deadPort);
+		properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** The gateway settings that point it at these stubs (for a gateway started by hand). */
+	public Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("chorus.gateway.jwks-uri", this.member.uri() + "/.well-known/jwks.json");
+		properties.put("chorus.gateway.services.member.uri", this.member.uri());
+		this.echoes.forEach((name, stub) -> properties.put("chorus.gateway.services." + name + ".uri", stub.uri()));
+		properties.put("chorus.gateway.services.chart.uri", "http://127.0.0.1:" + this.deadPort);
+		return properties;
 	}
 
 	/** The key member signs new tokens with: the first one published. */

@@ -81,13 +81,15 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		}
 		return this.verifier.verify(compact)
 			.flatMap((token) -> this.revocations.isRevoked(token)
-				.flatMap((revoked) -> revoked ? Mono.error(new TokenRejectedException(Reason.REVOKED, "revoked"))
-						: Mono.just(token)))
+					? Mono.error(new TokenRejectedException(Reason.REVOKED, "revoked")) : Mono.just(token))
 			.onErrorResume(TokenRejectedException.class, this::reject)
 			.flatMap((token) -> proceed(exchange, chain, token));
 	}
 
 	private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, AccessToken token) {
+		if (this.logouts.refused(exchange)) {
+			return Mono.error(EdgeProblems.revocationUnavailable());
+		}
 		EdgeAttributes.token(exchange, token);
 		String passport = this.passports.mint(token);
 		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {

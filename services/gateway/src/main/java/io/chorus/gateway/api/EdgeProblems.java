@@ -36,6 +36,8 @@ final class EdgeProblems {
 
 	static final URI ORIGIN_NOT_ALLOWED = URI.create("urn:chorus:problem:origin-not-allowed");
 
+	static final URI REVOCATION_UNAVAILABLE = URI.create("urn:chorus:problem:revocation-unavailable");
+
 	private static final String BEARER_INVALID = "Bearer error=\"invalid_token\"";
 
 	private EdgeProblems() {
@@ -99,6 +101,15 @@ final class EdgeProblems {
 			.type(ORIGIN_NOT_ALLOWED)
 			.title("Origin not allowed")
 			.detail("This origin may not call the API from a browser.")
+			.build();
+	}
+
+	static ProblemException revocationUnavailable() {
+		return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE)
+			.type(REVOCATION_UNAVAILABLE)
+			.title("Logout unavailable")
+			.detail("Sessions cannot be ended right now; nothing was changed. Retry shortly.")
+			.header(HttpHeaders.RETRY_AFTER, "5")
 			.build();
 	}
 

@@ -15,7 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code POST /api/auth/logout} the presented token's {@code jti}; after a 2xx to
  * {@code POST /api/auth/logout-all} or {@code DELETE /api/members/me} everything issued to the
  * member until now. Written before the response is committed, so the client cannot reuse the token
- * in the gap between seeing the answer and the mark landing.
+ * in the gap between seeing the answer and the mark landing. While Redis is known to be down a
+ * session end is refused with 503 before it reaches member ({@link #refused}), so a client is
+ * never told it logged out while other replicas would keep accepting its token.
  */
 public final class LogoutRevocations {
 
@@ -23,6 +25,11 @@ public final class LogoutRevocations {
 
 	public LogoutRevocations(RevocationStore revocations) {
 		this.revocations = revocations;
+	}
+
+	/** Whether this request ends a session that cannot be revoked everywhere right now. */
+	boolean refused(ServerWebExchange exchange) {
+		return kind(exchange.getRequest()) != Kind.NONE && !this.revocations.writable();
 	}
 
 	void register(ServerWebExchange exchange, AccessToken token) {

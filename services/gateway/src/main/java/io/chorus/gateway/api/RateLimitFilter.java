@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.chorus.gateway.domain.AccessToken;
 import io.chorus.gateway.domain.RateLimit;
 import io.chorus.gateway.domain.TrustedProxies.ClientAddress;
+import io.chorus.gateway.store.LocalRateLimiter;
 import io.chorus.gateway.store.RedisKeys;
 import io.chorus.gateway.store.TokenBucketRateLimiter;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,11 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One token bucket per caller: the member for authenticated requests, else the client address.
- * {@code /api/auth/**} draws from a separate, stricter bucket (credential guessing, sign-up
- * floods). Over the limit: 429 problem with {@code Retry-After}; every limited response carries
- * {@code X-RateLimit-Remaining}. Fails open when Redis cannot answer in time.
+ * Those general buckets live in this process ({@link LocalRateLimiter}: no Redis round trip per
+ * request; per replica, so approximate across replicas). {@code /api/auth/**} draws from a
+ * separate, stricter bucket shared by every replica in Redis (credential guessing, sign-up
+ * floods), which fails open when Redis cannot answer in time. Over the limit: 429 problem with
+ * {@code Retry-After}; every limited response carries {@code X-RateLimit-Remaining}.
  */
 public final class RateLimitFilter implements WebFilter, Ordered {
 
@@ -29,26 +32,20 @@ public final class RateLimitFilter implements WebFilter, Ordered {
 
 	private final EdgeScope scope;
 
-	private final TokenBucketRateLimiter limiter;
+	private final LocalRateLimiter local;
+
+	private final TokenBucketRateLimiter shared;
 
 	private final RedisKeys keys;
 
 	private final Supplier<@Nullable Limits> limits;
 
-	public RateLimitFilter(EdgeScope scope, TokenBucketRateLimiter limiter, RedisKeys keys, RateLimit anonymous,
-			RateLimit member, RateLimit auth) {
-		this(scope, limiter, keys, fixed(new Limits(anonymous, member, auth)));
-	}
-
-	private static Supplier<@Nullable Limits> fixed(Limits limits) {
-		return () -> limits;
-	}
-
 	/** @param limits read on every request (so reloaded buckets apply at once); {@code null}: no limiting */
-	public RateLimitFilter(EdgeScope scope, TokenBucketRateLimiter limiter, RedisKeys keys,
+	public RateLimitFilter(EdgeScope scope, LocalRateLimiter local, TokenBucketRateLimiter shared, RedisKeys keys,
 			Supplier<@Nullable Limits> limits) {
 		this.scope = scope;
-		this.limiter = limiter;
+		this.local = local;
+		this.shared = shared;
 		this.keys = keys;
 		this.limits = limits;
 	}
@@ -73,21 +70,27 @@ public final class RateLimitFilter implements WebFilter, Ordered {
 		boolean authPath = exchange.getRequest().getPath().value().startsWith(AUTH_PREFIX);
 		String kind = (token != null) ? "member" : "ip";
 		String id = (token != null) ? token.memberId() : (client != null) ? client.ip() : "unknown";
-		RateLimit limit = authPath ? limits.auth() : (token != null) ? limits.member() : limits.anonymous();
-		return this.limiter.consume(this.keys.rateLimit(authPath, kind, id), limit).flatMap((decision) -> {
-			if (!decision.allowed()) {
-				return Mono.error(EdgeProblems.rateLimited(decision));
-			}
-			if (decision.remaining() >= 0) {
-				exchange.getResponse().beforeCommit(() -> {
-					exchange.getResponse()
-						.getHeaders()
-						.set(EdgeProblems.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
-					return Mono.empty();
-				});
-			}
-			return chain.filter(exchange);
-		});
+		String bucket = this.keys.rateLimit(authPath, kind, id);
+		if (authPath) {
+			return this.shared.consume(bucket, limits.auth()).flatMap((decision) -> proceed(exchange, chain, decision));
+		}
+		RateLimit limit = (token != null) ? limits.member() : limits.anonymous();
+		return proceed(exchange, chain, this.local.consume(bucket, limit));
+	}
+
+	private static Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, RateLimit.Decision decision) {
+		if (!decision.allowed()) {
+			return Mono.error(EdgeProblems.rateLimited(decision));
+		}
+		if (decision.remaining() >= 0) {
+			exchange.getResponse().beforeCommit(() -> {
+				exchange.getResponse()
+					.getHeaders()
+					.set(EdgeProblems.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
+				return Mono.empty();
+			});
+		}
+		return chain.filter(exchange);
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import io.chorus.gateway.domain.PassportKeys;
 import io.chorus.gateway.domain.PassportMinter;
 import io.chorus.gateway.domain.TokenPolicy;
 import io.chorus.gateway.domain.TrustedProxies;
+import io.chorus.gateway.store.LocalRateLimiter;
 import io.chorus.gateway.store.MemberJwks;
 import io.chorus.gateway.store.RedisKeys;
 import io.chorus.gateway.store.RevocationStore;
@@ -95,7 +96,8 @@ class EdgeConfiguration {
 
 	@Bean
 	PassportMinter passportMinter(PassportKeys keys, Clock clock, GatewayProperties properties) {
-		return new PassportMinter(keys, clock, properties.passport().lifetime());
+		GatewayProperties.Passport passport = properties.passport();
+		return new PassportMinter(keys, clock, passport.lifetime(), passport.reuse() ? passport.cacheSize() : 0);
 	}
 
 	@Bean
@@ -106,8 +108,9 @@ class EdgeConfiguration {
 	}
 
 	@Bean
-	AccessTokenVerifier accessTokenVerifier(MemberJwks keys, Clock clock, TokenPolicy policy) {
-		return new AccessTokenVerifier(keys, clock, policy);
+	AccessTokenVerifier accessTokenVerifier(MemberJwks keys, Clock clock, TokenPolicy policy,
+			GatewayProperties properties) {
+		return new AccessTokenVerifier(keys, clock, policy, properties.tokens().cacheSize());
 	}
 
 	@Bean
@@ -125,9 +128,10 @@ class EdgeConfiguration {
 
 	/** Always present: {@code chorus.gateway.rate-limit.enabled} is read per request, so it can be switched at runtime. */
 	@Bean
-	RateLimitFilter rateLimitFilter(EdgeScope scope, TokenBucketRateLimiter limiter, RedisKeys keys,
-			LiveEdgeSettings settings) {
-		return new RateLimitFilter(scope, limiter, keys, settings.limitsSupplier());
+	RateLimitFilter rateLimitFilter(EdgeScope scope, TokenBucketRateLimiter shared, RedisKeys keys,
+			LiveEdgeSettings settings, Clock clock, GatewayProperties properties) {
+		return new RateLimitFilter(scope, new LocalRateLimiter(clock, properties.rateLimit().maxBuckets()), shared, keys,
+				settings.limitsSupplier());
 	}
 
 	@Bean

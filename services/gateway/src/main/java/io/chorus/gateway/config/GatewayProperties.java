@@ -56,6 +56,8 @@ public record GatewayProperties(Map<String, Service> services,
 
 	/**
 	 * @param issuer               the only accepted {@code iss}
+	 * @param cacheSize            verified tokens kept (until their {@code exp}) so a repeat skips
+	 *                             the signature check; 0 verifies every request in full
 	 * @param algorithms           allowed signature algorithms (ES256, RS256)
 	 * @param clockSkew            tolerated clock drift
 	 * @param lifetime             member's access token lifetime: longer-lived tokens are refused
@@ -68,16 +70,26 @@ public record GatewayProperties(Map<String, Service> services,
 			@DefaultValue({ "ES256", "RS256" }) Set<String> algorithms, @DefaultValue("30s") Duration clockSkew,
 			@DefaultValue("15m") Duration lifetime,
 			@DefaultValue({ "/api/auth/login", "/api/auth/signup", "/api/auth/refresh" }) List<String> ignoredOn,
-			@DefaultValue("false") boolean forwardAuthorization) {
+			@DefaultValue("false") boolean forwardAuthorization, @DefaultValue("50000") int cacheSize) {
+
+		public Tokens {
+			if (cacheSize < 0) {
+				throw new IllegalArgumentException("chorus.gateway.tokens.cache-size must be 0 or more");
+			}
+		}
+
 	}
 
 	/**
 	 * @param cacheTtl           after this, cached keys are refreshed in the background
 	 * @param minRefetchInterval at most one fetch per interval, however many unknown kids arrive
 	 * @param fetchTimeout       how long one JWKS fetch may take
+	 * @param maxStaleness       keys not refreshed for this long (member unreachable) are dropped:
+	 *                           tokens get 503 until member answers again, instead of a withdrawn
+	 *                           key staying trusted indefinitely
 	 */
 	public record Jwks(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("10s") Duration minRefetchInterval,
-			@DefaultValue("2s") Duration fetchTimeout) {
+			@DefaultValue("2s") Duration fetchTimeout, @DefaultValue("1h") Duration maxStaleness) {
 	}
 
 	/**
@@ -85,28 +97,37 @@ public record GatewayProperties(Map<String, Service> services,
 	 *                             {@code CHORUS_GATEWAY_PASSPORT_KEY}; blank: generated at start
 	 * @param additionalPublicJwks JWK set of extra public keys to publish during a key rotation
 	 * @param lifetime             passport lifetime ({@code exp - iat}), at most 60 s
+	 * @param reuse                whether one passport per member (and handle and roles) is reused
+	 *                             for up to 2/3 of its lifetime instead of signing one per request
+	 * @param cacheSize            how many members' passports are kept for reuse
 	 */
 	public record Passport(@Nullable String privateJwk, @Nullable String additionalPublicJwks,
-			@DefaultValue("30s") Duration lifetime) {
+			@DefaultValue("30s") Duration lifetime, @DefaultValue("true") boolean reuse,
+			@DefaultValue("50000") int cacheSize) {
 	}
 
 	/**
-	 * @param timeout        budget of a revocation check or rate-limit call; past it, fail open
-	 * @param writeTimeout   budget of a revocation write after logout
-	 * @param connectTimeout TCP connect timeout to Redis
+	 * @param timeout           budget of a shared (auth) rate-limit call; past it, fail open
+	 * @param writeTimeout      budget of a revocation write after logout; past it the mark is kept
+	 *                          and written again at the next reconciliation
+	 * @param connectTimeout    TCP connect timeout to Redis
+	 * @param reconcileInterval how often each replica re-reads every revocation mark from Redis
+	 *                          (catching up on pub/sub messages missed while disconnected)
 	 */
 	public record Redis(@DefaultValue("200ms") Duration timeout, @DefaultValue("1s") Duration writeTimeout,
-			@DefaultValue("1s") Duration connectTimeout) {
+			@DefaultValue("1s") Duration connectTimeout, @DefaultValue("30s") Duration reconcileInterval) {
 	}
 
 	/**
 	 * @param enabled   whether requests are rate-limited at all
 	 * @param anonymous bucket per client address for requests without a token
 	 * @param member    bucket per member for authenticated requests
-	 * @param auth      the stricter bucket for {@code /api/auth/**} (per member, else per address)
+	 * @param auth      the stricter bucket for {@code /api/auth/**} (per member, else per address),
+	 *                  shared by every replica through Redis
+	 * @param maxBuckets how many callers' local buckets (anonymous, member) one replica keeps
 	 */
 	public record RateLimits(@DefaultValue("true") boolean enabled, @Nullable Bucket anonymous,
-			@Nullable Bucket member, @Nullable Bucket auth) {
+			@Nullable Bucket member, @Nullable Bucket auth, @DefaultValue("100000") int maxBuckets) {
 
 		public RateLimits {
 			if (enabled && (anonymous == null || member == null || auth == null)) {

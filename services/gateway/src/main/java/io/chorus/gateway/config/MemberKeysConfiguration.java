@@ -31,7 +31,7 @@ class MemberKeysConfiguration {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(256 * 1024))
 			.build();
 		return new MemberJwks(client, properties.jwksUri(), new JwkSetParser(policy.algorithms()), clock,
-				jwks.cacheTtl(), jwks.minRefetchInterval(), meters);
+				jwks.cacheTtl(), jwks.minRefetchInterval(), jwks.maxStaleness(), meters);
 	}
 
 	@Bean

@@ -61,12 +61,12 @@ class RedisConfiguration {
 		return new FailOpen(meters, clock);
 	}
 
-	@Bean
+	@Bean(initMethod = "start", destroyMethod = "close")
 	RevocationStore revocationStore(GatewayRedis redis, RedisKeys keys, FailOpen failOpen, Clock clock,
 			GatewayProperties properties) {
 		GatewayProperties.Tokens tokens = properties.tokens();
-		return new RevocationStore(redis, keys, failOpen, clock, properties.redis().timeout(),
-				properties.redis().writeTimeout(), tokens.lifetime().plus(tokens.clockSkew()));
+		return new RevocationStore(redis, keys, failOpen, clock, properties.redis().writeTimeout(),
+				tokens.lifetime().plus(tokens.clockSkew()), properties.redis().reconcileInterval());
 	}
 
 	@Bean

@@ -22,4 +22,9 @@ public record AccessToken(String memberId, String handle, List<String> roles, St
 		roles = List.copyOf(roles);
 	}
 
+	public AccessToken withRetiredKey(boolean retired) {
+		return (retired == this.retiredKey) ? this
+				: new AccessToken(this.memberId, this.handle, this.roles, this.jti, this.issuedAt, this.expiresAt, retired);
+	}
+
 }

@@ -14,6 +14,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.chorus.gateway.domain.TokenRejectedException.Reason;
+import io.chorus.platform.cache.ExpiringCache;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,13 @@ import reactor.core.publisher.Mono;
  * Expiry is judged only after the signature and claims hold, so an expired token gets the refresh
  * hint and a forged one never does. Any failure — including a missing or ill-typed claim — is a
  * {@link TokenRejectedException}; CPU-only after the key lookup.
+ *
+ * <p>A client sends the same token for up to its whole lifetime, so a token that verified is kept
+ * (keyed by its exact compact form, signature included) until its {@code exp}, never past it: a
+ * repeat costs a map lookup instead of an ECDSA or RSA verification. A hit is served only while
+ * its signing key is still in member's key set (a withdrawn key refuses its tokens at once) and
+ * re-reads whether that key is still the current one. Rejections are never kept. Revocation is
+ * not part of this: it is checked on every request after verification.
  */
 public final class AccessTokenVerifier {
 
@@ -33,13 +41,46 @@ public final class AccessTokenVerifier {
 
 	private final TokenPolicy policy;
 
+	private final @Nullable ExpiringCache<String, Verified> verified;
+
+	/** Without a cache: every token is verified in full. */
 	public AccessTokenVerifier(SigningKeys keys, Clock clock, TokenPolicy policy) {
+		this(keys, clock, policy, 0);
+	}
+
+	/** @param cacheSize how many verified tokens to keep until their expiry; 0 keeps none */
+	public AccessTokenVerifier(SigningKeys keys, Clock clock, TokenPolicy policy, int cacheSize) {
 		this.keys = keys;
 		this.clock = clock;
 		this.policy = policy;
+		this.verified = (cacheSize > 0) ? new ExpiringCache<>(cacheSize) : null;
 	}
 
 	public Mono<AccessToken> verify(String compact) {
+		ExpiringCache<String, Verified> cache = this.verified;
+		if (cache == null) {
+			return verifyInFull(compact).map(Verified::token);
+		}
+		Verified hit = cache.get(compact, this.clock.instant());
+		if (hit != null) {
+			SigningKey key = this.keys.known(hit.kid());
+			if (key != null) {
+				return Mono.just(hit.token().withRetiredKey(!key.current()));
+			}
+			cache.invalidate(compact); // the key was withdrawn: verify in full, which refuses it
+		}
+		return verifyInFull(compact).map((fresh) -> {
+			cache.put(compact, fresh, fresh.token().expiresAt(), this.clock.instant());
+			return fresh.token();
+		});
+	}
+
+	/** How many verified tokens are kept now (0 without a cache). */
+	public int cachedCount() {
+		return (this.verified != null) ? this.verified.size() : 0;
+	}
+
+	private Mono<Verified> verifyInFull(String compact) {
 		return Mono.defer(() -> {
 			SignedJWT jwt = parse(compact);
 			JWSHeader header = jwt.getHeader();
@@ -53,7 +94,7 @@ public final class AccessTokenVerifier {
 			}
 			return this.keys.find(kid)
 				.switchIfEmpty(Mono.error(() -> invalid("unknown key id")))
-				.map((key) -> check(jwt, algorithm, key));
+				.map((key) -> new Verified(check(jwt, algorithm, key), kid));
 		}).onErrorMap((ex) -> !(ex instanceof TokenRejectedException), (ex) -> invalid("unreadable token"));
 	}
 
@@ -149,6 +190,9 @@ public final class AccessTokenVerifier {
 			roles.add(role);
 		}
 		return roles;
+	}
+
+	private record Verified(AccessToken token, String kid) {
 	}
 
 	private static TokenRejectedException invalid(String detail) {

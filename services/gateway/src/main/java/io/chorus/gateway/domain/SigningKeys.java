@@ -1,5 +1,6 @@
 package io.chorus.gateway.domain;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** Where member's public signing keys come from. */
@@ -11,5 +12,11 @@ public interface SigningKeys {
 	 * {@link TokenRejectedException.Reason#KEYS_UNAVAILABLE} when no key set was ever loaded.
 	 */
 	Mono<SigningKey> find(String kid);
+
+	/**
+	 * The key with this id if it is in the key set held now, without fetching: lets a cached
+	 * verification notice that its key was withdrawn, or stopped being the current one.
+	 */
+	@Nullable SigningKey known(String kid);
 
 }

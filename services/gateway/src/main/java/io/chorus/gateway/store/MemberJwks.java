@@ -43,6 +43,8 @@ public final class MemberJwks implements SigningKeys {
 
 	private final Duration minRefetchInterval;
 
+	private final Duration maxStaleness;
+
 	private final MeterRegistry meters;
 
 	private final AtomicReference<@Nullable Snapshot> snapshot = new AtomicReference<>();
@@ -52,32 +54,54 @@ public final class MemberJwks implements SigningKeys {
 	private volatile @Nullable Instant lastAttempt;
 
 	public MemberJwks(WebClient client, URI uri, JwkSetParser parser, Clock clock, Duration cacheTtl,
-			Duration minRefetchInterval, MeterRegistry meters) {
+			Duration minRefetchInterval, Duration maxStaleness, MeterRegistry meters) {
+		if (maxStaleness.compareTo(cacheTtl) < 0) {
+			throw new IllegalArgumentException("the JWKS max staleness must be at least its cache TTL");
+		}
 		this.client = client;
 		this.uri = uri;
 		this.parser = parser;
 		this.clock = clock;
 		this.cacheTtl = cacheTtl;
 		this.minRefetchInterval = minRefetchInterval;
+		this.maxStaleness = maxStaleness;
 		this.meters = meters;
 	}
 
 	@Override
 	public Mono<SigningKey> find(String kid) {
 		return Mono.defer(() -> {
-			Snapshot current = this.snapshot.get();
-			if (current != null && current.keys().containsKey(kid)) {
-				if (current.fetchedAt().plus(this.cacheTtl).isBefore(this.clock.instant())) {
-					refresh().subscribe(); // stale-while-revalidate; failures are logged in fetch()
-				}
-				return Mono.just(current.keys().get(kid));
+			SigningKey key = known(kid);
+			if (key != null) {
+				return Mono.just(key);
 			}
 			return refresh().flatMap((fresh) -> Mono.justOrEmpty(fresh.keys().get(kid)))
-				.switchIfEmpty(Mono.defer(() -> (this.snapshot.get() == null)
+				.switchIfEmpty(Mono.defer(() -> (usable() == null)
 						? Mono.error(new TokenRejectedException(TokenRejectedException.Reason.KEYS_UNAVAILABLE,
 								"member's keys are unavailable"))
 						: Mono.empty()));
 		});
+	}
+
+	@Override
+	public @Nullable SigningKey known(String kid) {
+		Snapshot current = usable();
+		if (current == null) {
+			return null;
+		}
+		if (current.fetchedAt().plus(this.cacheTtl).isBefore(this.clock.instant())) {
+			refresh().subscribe(); // stale-while-revalidate; failures are logged in fetch()
+		}
+		return current.keys().get(kid);
+	}
+
+	/** The keys held, unless they are older than the maximum staleness. */
+	private @Nullable Snapshot usable() {
+		Snapshot current = this.snapshot.get();
+		if (current == null || current.fetchedAt().plus(this.maxStaleness).isBefore(this.clock.instant())) {
+			return null;
+		}
+		return current;
 	}
 
 	/** Joins the fetch in flight, else starts one unless the last attempt was too recent. */
@@ -128,7 +152,7 @@ public final class MemberJwks implements SigningKeys {
 
 	/** The keys currently cached (empty before the first successful fetch). */
 	public List<String> cachedKeyIds() {
-		Snapshot current = this.snapshot.get();
+		Snapshot current = usable();
 		return (current != null) ? List.copyOf(current.keys().keySet()) : List.of();
 	}
 

@@ -16,7 +16,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.chorus.gateway.TestTokens;
 import io.chorus.gateway.domain.TokenRejectedException.Reason;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -32,7 +31,7 @@ class AccessTokenVerifierTests {
 	private final Map<String, SigningKey> keys = new JwkSetParser(TokenPolicy.ASYMMETRIC)
 		.parse(TestTokens.jwks(CURRENT.toPublicJWK(), RETIRED.toPublicJWK()));
 
-	private final AccessTokenVerifier verifier = new AccessTokenVerifier((kid) -> Mono.justOrEmpty(this.keys.get(kid)),
+	private final AccessTokenVerifier verifier = new AccessTokenVerifier(new KeysInMap(this.keys),
 			Clock.systemUTC(), new TokenPolicy("chorus-member", TokenPolicy.ASYMMETRIC, Duration.ofSeconds(30),
 					Duration.ofMinutes(15)));
 
@@ -133,7 +132,7 @@ class AccessTokenVerifierTests {
 
 	@Test
 	void allowListCanNarrowToOneAlgorithm() {
-		AccessTokenVerifier esOnly = new AccessTokenVerifier((kid) -> Mono.justOrEmpty(this.keys.get(kid)),
+		AccessTokenVerifier esOnly = new AccessTokenVerifier(new KeysInMap(this.keys),
 				Clock.systemUTC(), new TokenPolicy("chorus-member", Set.of(JWSAlgorithm.ES256), Duration.ofSeconds(30),
 						Duration.ofMinutes(15)));
 		TokenRejectedException rejected = catchThrowableOfType(TokenRejectedException.class,

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.chorus.gateway.TestTokens;
+import io.chorus.testkit.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,51 @@ class PassportMinterTests {
 		PassportKeys keys = PassportKeys.of("  ", null);
 		assertThat(keys.generated()).isTrue();
 		assertThat(keys.keyId()).isNotBlank();
+	}
+
+	@Test
+	void reusesOnePassportPerMemberForTwoThirdsOfItsLifetime() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+		PassportMinter minter = new PassportMinter(PassportKeys.of(null, null), clock, Duration.ofSeconds(30), 100);
+		String first = minter.mint(this.token);
+
+		clock.advance(Duration.ofMillis(19_999));
+		assertThat(minter.mint(this.token)).as("reused within 2/3 of 30 s").isEqualTo(first);
+		AccessToken otherSessionSameMember = new AccessToken("m-7", "ada", List.of("MEMBER", "ADMIN"), "jti-2",
+				Instant.now(), Instant.now().plusSeconds(900), false);
+		assertThat(minter.mint(otherSessionSameMember)).isEqualTo(first);
+
+		clock.advance(Duration.ofMillis(1));
+		String second = minter.mint(this.token);
+		assertThat(second).as("a fresh one after 20 s").isNotEqualTo(first);
+		JWTClaimsSet claims = SignedJWT.parse(second).getJWTClaimsSet();
+		assertThat(claims.getIssueTime().toInstant()).isEqualTo(clock.instant());
+	}
+
+	@Test
+	void aChangeOfRolesOrHandleGetsItsOwnPassport() throws Exception {
+		PassportMinter minter = new PassportMinter(PassportKeys.of(null, null), Clock.systemUTC(), Duration.ofSeconds(30),
+				100);
+		String member = minter.mint(this.token);
+		AccessToken demoted = new AccessToken("m-7", "ada", List.of("MEMBER"), "jti-3", Instant.now(),
+				Instant.now().plusSeconds(900), false);
+		AccessToken renamed = new AccessToken("m-7", "ada2", List.of("MEMBER", "ADMIN"), "jti-4", Instant.now(),
+				Instant.now().plusSeconds(900), false);
+		assertThat(SignedJWT.parse(minter.mint(demoted)).getJWTClaimsSet().getStringListClaim("roles"))
+			.containsExactly("MEMBER");
+		assertThat(SignedJWT.parse(minter.mint(renamed)).getJWTClaimsSet().getStringClaim("handle")).isEqualTo("ada2");
+		assertThat(minter.mint(this.token)).isEqualTo(member);
+	}
+
+	@Test
+	void keepsAtMostItsBoundOfReusablePassports() {
+		PassportMinter minter = new PassportMinter(PassportKeys.of(null, null), Clock.systemUTC(), Duration.ofSeconds(30),
+				10);
+		for (int i = 0; i < 100; i++) {
+			minter.mint(new AccessToken("m-" + i, "h", List.of(), "j-" + i, Instant.now(), Instant.now().plusSeconds(60),
+					false));
+			assertThat(minter.cachedCount()).isLessThanOrEqualTo(10);
+		}
 	}
 
 }

@@ -139,7 +139,7 @@ class MemberJwksTests {
 
 	private MemberJwks jwks(URI uri) {
 		return new MemberJwks(WebClient.create(), uri, new JwkSetParser(TokenPolicy.ASYMMETRIC), this.clock,
-				Duration.ofMinutes(5), Duration.ofSeconds(10), new SimpleMeterRegistry());
+				Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofHours(1), new SimpleMeterRegistry());
 	}
 
 }

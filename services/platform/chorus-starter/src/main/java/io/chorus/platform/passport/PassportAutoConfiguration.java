@@ -65,7 +65,7 @@ public class PassportAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PassportVerifier passportVerifier(PassportKeySource keys, Clock clock, PassportProperties properties) {
-		return new PassportVerifier(keys, clock, properties.clockSkew());
+		return new PassportVerifier(keys, clock, properties.clockSkew(), properties.cacheSize());
 	}
 
 	@Bean

@@ -17,13 +17,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksCacheTtl           how long a fetched JWK set is trusted before it is refetched
  * @param jwksMinRefetchInterval at most one refetch per interval for unknown kids (stops a flood
  *                               of made-up kids from hammering the gateway)
+ * @param cacheSize              verified passports kept until their {@code exp} (the gateway reuses
+ *                               one per member for up to 2/3 of its lifetime); 0 verifies every
+ *                               request in full
  */
 @ConfigurationProperties("chorus.passport")
 public record PassportProperties(@Nullable String publicJwks, @Nullable URI jwksUri,
 		@DefaultValue("5s") Duration clockSkew, @DefaultValue("5m") Duration jwksCacheTtl,
-		@DefaultValue("10s") Duration jwksMinRefetchInterval) {
+		@DefaultValue("10s") Duration jwksMinRefetchInterval, @DefaultValue("10000") int cacheSize) {
 
 	public PassportProperties {
+		if (cacheSize < 0) {
+			throw new IllegalArgumentException("chorus.passport.cache-size must be 0 or more");
+		}
 		if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(30)) > 0) {
 			throw new IllegalArgumentException("chorus.passport.clock-skew must be between 0 and 30s");
 		}

@@ -29,10 +29,10 @@ class ChorusDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
 			.isEqualTo("health,info,prometheus,metrics");
 		assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
-		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
 		assertThat(environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
 		assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
-		assertThat(environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+		assertThat(environment.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
 	}
 
 	@Test
