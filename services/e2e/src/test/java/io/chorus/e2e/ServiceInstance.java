@@ -42,6 +42,9 @@ final class ServiceInstance implements AutoCloseable {
 		settings.put("server.port", "0");
 		settings.put("management.server.port", "0");
 		settings.put("chorus.logging.format", "plain");
+		// The trace tests follow one request through every deployable: record every span
+		// (the default samples 10 %).
+		settings.put("management.tracing.sampling.probability", "1.0");
 		settings.putAll(overrides);
 		List<String> args = new ArrayList<>();
 		settings.forEach((key, value) -> args.add("--" + key + "=" + value));

@@ -47,12 +47,18 @@ final class MicrometerTraceparentSource implements TraceparentSource {
 		if (span == null) {
 			span = this.tracer.currentSpan();
 		}
-		if (span == null || span.isNoop()) {
+		// An unsampled span still names a trace: pass it on (flags 00), so the consumer joins the
+		// same trace id and makes the same sampling decision instead of starting a new trace.
+		if (span == null || !validTraceId(span.context().traceId())) {
 			return null;
 		}
 		Map<String, String> carrier = new HashMap<>();
 		this.propagator.inject(span.context(), carrier, Map::put);
 		return carrier.get("traceparent");
+	}
+
+	private static boolean validTraceId(@Nullable String traceId) {
+		return traceId != null && !traceId.isEmpty() && !traceId.chars().allMatch((c) -> c == '0');
 	}
 
 }

@@ -51,7 +51,10 @@ import static org.awaitility.Awaitility.await;
 				+ "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
 				+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
 				+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-				"chorus.consumer.dedupe-store=in-memory" })
+				"chorus.consumer.dedupe-store=in-memory",
+				// Every span recorded (the default samples 10 %), and MDC restored on every Reactor
+				// operator (the default "limited" mode does not restore it after a thread hop).
+				"management.tracing.sampling.probability=1.0", "spring.reactor.context-propagation=auto" })
 @ChorusInfrastructure({ Infra.REDIS, Infra.KAFKA })
 @ExtendWith(OutputCaptureExtension.class)
 class ConsumerTracingIntegrationTests {
