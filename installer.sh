@@ -48,6 +48,8 @@ EOF
 usage_local() {
   cat <<EOF
 Usage: ./installer.sh local <up|down|status>
+       ./installer.sh local variant NAME SERVICE PORT MANAGEMENT_PORT [VAR=VALUE ...]
+       ./installer.sh local stop NAME
 
   up      build every module, start MariaDB, Redis, Kafka (KRaft) and a Mongo wire server
           as local processes (data under ${LOCAL_DIR#"$ROOT"/}), start every service module
@@ -55,6 +57,10 @@ Usage: ./installer.sh local <up|down|status>
           Reuses running infrastructure and skips services that are already up.
   down    stop the services, then the infrastructure (data is kept; delete the folder to reset)
   status  show what runs, with readiness
+  variant start one more instance of SERVICE named NAME beside the running stack, on its own
+          ports, with extra settings as environment variables (the bench compares settings
+          this way); waits until it is ready. 'local down' stops variants too.
+  stop    stop one instance (a variant) by NAME
 
 Environment:
   CHORUS_LOCAL_DIR       where data, logs and pid files live (default: .local)
@@ -183,12 +189,20 @@ service_environment() { # $1 = name
 }
 
 start_service() { # $1 = name, $2 = port, $3 = management port
-  local name=$1 port=$2 mgmt=$3 jar
-  jar=$(service_jar "$name") || { say "  $name: module not built, skipped"; return 0; }
+  local name=$1 port=$2 mgmt=$3
+  service_jar "$name" >/dev/null || { say "  $name: module not built, skipped"; return 0; }
   if running "$name"; then
     say "  $name: already running"
     return 0
   fi
+  launch "$name" "$name" "$port" "$mgmt"
+  say "  $name: starting on :$port (management :$mgmt)"
+}
+
+launch() { # $1 = instance name, $2 = module, $3 = port, $4 = management port, $5... = extra VAR=VALUE
+  local name=$1 module=$2 port=$3 mgmt=$4 jar
+  shift 4
+  jar=$(service_jar "$module") || die "$module is not built (./mvnw -DskipTests package)"
   (
     set -a
     # shellcheck disable=SC1090,SC1091
@@ -196,12 +210,27 @@ start_service() { # $1 = name, $2 = port, $3 = management port
     # shellcheck disable=SC1090,SC1091
     . "$LOCAL_DIR/infra/secrets.env"
     set +a
-    service_environment "$name"
+    service_environment "$module"
     export SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mgmt CHORUS_LOGGING_FORMAT=${CHORUS_LOGGING_FORMAT:-plain}
+    local setting
+    for setting in "$@"; do
+      export "${setting?}"
+    done
     exec nohup "$JAVA_HOME/bin/java" -Xmx384m -jar "$jar" >"$LOCAL_DIR/logs/$name.log" 2>&1
   ) &
   echo $! >"$(pid_file "$name")"
-  say "  $name: starting on :$port (management :$mgmt)"
+}
+
+# An extra instance of one service beside the running stack (the bench compares settings this
+# way): same infrastructure and secrets, its own ports, pid file and log, plus VAR=VALUE settings.
+local_variant() { # $1 = instance name, $2 = module, $3 = port, $4 = management port, $5... = VAR=VALUE
+  (($# >= 4)) || die "usage: ./installer.sh local variant NAME SERVICE PORT MANAGEMENT_PORT [VAR=VALUE ...]"
+  use_java
+  { running infra && [[ -f $ENDPOINTS ]]; } || die "the local stack is not running (./installer.sh local up)"
+  running "$1" && die "$1 is already running"
+  launch "$@"
+  say "  $1 ($2): starting on :$3 (management :$4)"
+  wait_for "$1" ready "$4" || die "$1 not ready within ${READY_TIMEOUT}s (log: $LOCAL_DIR/logs/$1.log)"
 }
 
 ready() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness"; }
@@ -258,6 +287,12 @@ local_down() {
     entry=${SERVICES[i]}
     name=${entry%% *}
     stop_service "$name"
+  done
+  local f
+  for f in "$LOCAL_DIR"/run/*.pid; do # variants started beside the stack
+    [[ -f $f ]] || continue
+    name=$(basename "$f" .pid)
+    [[ $name == infra ]] || stop_process "$name"
   done
   say "stopping infrastructure"
   stop_process infra
@@ -668,6 +703,8 @@ main() {
         up) local_up ;;
         down) local_down ;;
         status) local_status ;;
+        variant) shift; local_variant "$@" ;;
+        stop) [[ -n ${2:-} ]] || die "usage: ./installer.sh local stop NAME"; stop_process "$2" ;;
         -h | --help | help) usage_local ;;
         *) usage_local >&2; die "unknown local action '$action'" ;;
       esac

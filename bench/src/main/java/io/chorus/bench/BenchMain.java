@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar bench-exec.jar [scenario ...] [--flag value ...]}; scenarios: {@code overhead},
+ * {@code java -cp <bench classpath> io.chorus.bench.BenchMain [scenario ...] [--flag value ...]}; scenarios: {@code overhead},
  * {@code social-mix}, {@code chart}, {@code fanout}, {@code streaming}, or {@code all}. The stack must be running
  * ({@code bench/run.sh} starts it with the bench settings). Results go to stdout and to the
  * report file ({@code --report}, default {@code docs/benchmarks-results.md}).
@@ -35,16 +35,20 @@ public final class BenchMain {
 		if (scenarios.isEmpty() || scenarios.contains("all")) {
 			scenarios = List.of("overhead", "social-mix", "chart", "fanout", "streaming");
 		}
+		RateSearch.Settings search = new RateSearch.Settings(
+				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("step-seconds", "20"))),
+				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-window-seconds", "5"))),
+				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("max-warmup-seconds", "60"))),
+				Double.parseDouble(flags.getOrDefault("p99-ms", "50")), 0.001,
+				Integer.parseInt(flags.getOrDefault("repetitions", "2")),
+				Integer.parseInt(flags.getOrDefault("max-steps", "5")), 0.05);
 		Scenarios.Settings settings = new Scenarios.Settings(flags.getOrDefault("gateway", "http://127.0.0.1:8080"),
 				flags.getOrDefault("member", "http://127.0.0.1:8081"),
 				Integer.parseInt(flags.getOrDefault("connections", "64")),
-				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", "30"))),
-				Duration.ofSeconds(Long.parseLong(flags.getOrDefault("step-seconds", "10"))),
-				Double.parseDouble(flags.getOrDefault("p99-ms", "50")),
-				Double.parseDouble(flags.getOrDefault("mix-p99-ms", "100")),
-				Arrays.stream(flags.getOrDefault("rates", "50,100,200,400,800,1600,3200").split(","))
-					.map(Double::valueOf)
-					.toList());
+				Integer.parseInt(flags.getOrDefault("threads", "1")),
+				Path.of(flags.getOrDefault("loadgen", "bench/target/loadgen")),
+				Path.of(flags.getOrDefault("run-dir", System.getenv().getOrDefault("CHORUS_LOCAL_DIR", ".local") + "/run")),
+				search, Double.parseDouble(flags.getOrDefault("mix-p99-ms", "100")));
 		Scenarios run = new Scenarios(settings);
 		int members = Integer.parseInt(flags.getOrDefault("members", "1000"));
 		System.out.printf("seeding %d members …%n", members);
@@ -68,7 +72,14 @@ public final class BenchMain {
 		Report report = new Report(settings, graph, quiet);
 		for (String scenario : scenarios) {
 			switch (scenario) {
-				case "overhead" -> report.overhead(run.overhead(graph));
+				case "overhead" -> {
+					List<RateSearch.Outcome> overhead = run.overhead(graph);
+					report.overhead(overhead);
+					double withToken = overhead.get(overhead.size() - 1).maxRate();
+					double compareAt = Double.parseDouble(flags.getOrDefault("compare-rate",
+							Double.toString(Math.max(100, Math.min(1000, Math.floor(withToken / 2 / 100) * 100)))));
+					report.beforeAfter(run.beforeAfter(graph, compareAt));
+				}
 				case "social-mix" -> report.outcome("(1) Social mix through the gateway", run.socialMix(graph));
 				case "chart" -> report.outcome("(2) Chart top-100", run.chartTop100());
 				case "fanout" -> report.fanOut(run.fanOut(graph, 3,

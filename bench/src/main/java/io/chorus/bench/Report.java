@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The results part of docs/benchmarks.md: machine, settings, one table per scenario. */
@@ -13,13 +14,18 @@ final class Report {
 	private final StringBuilder markdown = new StringBuilder();
 
 	Report(Scenarios.Settings settings, Seeder.Graph graph, boolean quiet) {
+		RateSearch.Settings search = settings.search();
 		this.markdown.append("## Results — ").append(Instant.now()).append("\n\n")
 			.append("Machine: ").append(machine()).append("\n\n")
-			.append("Settings: step ").append(settings.step().toSeconds()).append(" s after a ")
-			.append(settings.warmup().toSeconds()).append(" s warm-up, offered rates ").append(settings.rates())
-			.append(" /s, a step passes with p99 ≤ ").append(settings.p99LimitMillis())
+			.append("Settings: loadgen with ").append(settings.connections()).append(" connections, ")
+			.append(settings.threads()).append(" thread(s); steps of ").append(search.step().toSeconds())
+			.append(" s; warm-up in ").append(search.warmupWindow().toSeconds())
+			.append(" s windows until two medians agree within 10 % (at most ").append(search.maxWarmup().toSeconds())
+			.append(" s); bisection for ").append(search.maxSteps()).append(" steps or to ")
+			.append(Math.round(search.precision() * 100)).append(" %, ").append(search.repetitions())
+			.append(" repetitions; a step passes with p99 ≤ ").append(search.p99LimitMillis())
 			.append(" ms (the social mix, which also writes: ≤ ").append(settings.mixP99LimitMillis())
-			.append(" ms) and ≤ 0.1 % errors; ").append(settings.connections()).append(" connections per target. ")
+			.append(" ms) and ≤ ").append(search.maxErrorRatio() * 100).append(" % errors. ")
 			.append("Seed: ").append(graph.members().size()).append(" members, ").append(graph.follows())
 			.append(" follows (preferential attachment) + one announcer followed by all. ")
 			.append(quiet ? "The event pipeline had caught up with the seeding before the first scenario.\n\n"
@@ -27,22 +33,77 @@ final class Report {
 	}
 
 	void overhead(List<RateSearch.Outcome> outcomes) {
-		this.markdown.append("### (3) Gateway and passport overhead\n\n");
-		table(outcomes);
-		double ceiling = outcomes.get(0).maxRate();
-		double direct = outcomes.get(1).maxRate();
-		this.markdown.append("\nRatios in this run (max sustainable rate): ");
-		for (RateSearch.Outcome outcome : outcomes.subList(1, outcomes.size())) {
-			this.markdown.append("%s = %.2f × ceiling, %.2f × member direct; ".formatted(outcome.name(),
-					outcome.maxRate() / Math.max(1, ceiling), outcome.maxRate() / Math.max(1, direct)));
+		this.markdown.append("### (3) Ceilings, member and the gateway\n\n");
+		double raw = outcomes.get(0).maxRate();
+		double boot = outcomes.get(1).maxRate();
+		this.markdown.append("| target | max sustainable rate (mean) | repetitions | spread | × raw hello | × Boot hello | p50 / p99 at max | p99 at half rate | CPU s per 1 000 requests |\n")
+			.append("|---|---|---|---|---|---|---|---|---|\n");
+		for (RateSearch.Outcome outcome : outcomes) {
+			RateSearch.Step best = outcome.best();
+			LoadGen.Result half = outcome.half();
+			this.markdown.append("| %s | **%.0f /s** | %s | %.1f %% | %.3f | %.3f | %s | %s | %s |%n".formatted(outcome.name(),
+					outcome.maxRate(), repetitions(outcome), 100 * outcome.spread(), outcome.maxRate() / Math.max(1, raw),
+					outcome.maxRate() / Math.max(1, boot),
+					(best != null) ? "%.2f / %.2f ms".formatted(best.result().p50(), best.result().p99()) : "–",
+					(half != null) ? "%.2f ms (at %.0f /s)".formatted(half.p99(), half.offeredRate()) : "–",
+					(best != null) ? cpu(best.cpuPerThousand()) : "–"));
 		}
-		this.markdown.append("\n\n");
+		this.markdown.append("\nEvery step (offered → p99, errors):\n\n");
+		for (RateSearch.Outcome outcome : outcomes) {
+			this.markdown.append("- ").append(outcome.name()).append(" (capacity probe %.0f /s; warm-up %s): ".formatted(
+					outcome.capacity(), (outcome.warmupWindows() > 0) ? outcome.warmupWindows() + " windows" : "did not settle"))
+				.append(steps(outcome)).append('\n');
+		}
+		this.markdown.append('\n');
+	}
+
+	void beforeAfter(List<Scenarios.Comparison> rows) {
+		this.markdown.append("### (3b) Before and after, one setting at a time, same offered rate\n\n")
+			.append("| configuration | offered | p50 | p99 | errors | CPU s per 1 000 requests |\n|---|---|---|---|---|---|\n");
+		for (Scenarios.Comparison row : rows) {
+			LoadGen.Result result = row.result();
+			this.markdown.append("| %s | %.0f /s | %.2f ms | %.2f ms | %.2f %% | %s |%n".formatted(row.label(),
+					result.offeredRate(), result.p50(), result.p99(), 100 * result.errorRatio(), cpu(row.cpuPerThousand())));
+		}
+		this.markdown.append('\n');
 	}
 
 	void outcome(String title, RateSearch.Outcome outcome) {
-		this.markdown.append("### ").append(title).append("\n\n");
-		table(List.of(outcome));
-		this.markdown.append('\n');
+		this.markdown.append("### ").append(title).append("\n\n")
+			.append("| target | p99 limit | max sustainable rate (mean) | repetitions | spread | p50 / p99 at max | p99 at half rate | CPU s per 1 000 requests |\n")
+			.append("|---|---|---|---|---|---|---|---|\n");
+		RateSearch.Step best = outcome.best();
+		LoadGen.Result half = outcome.half();
+		this.markdown.append("| %s | %.0f ms | **%.0f /s** | %s | %.1f %% | %s | %s | %s |%n".formatted(outcome.name(),
+				outcome.p99LimitMillis(), outcome.maxRate(), repetitions(outcome), 100 * outcome.spread(),
+				(best != null) ? "%.2f / %.2f ms".formatted(best.result().p50(), best.result().p99()) : "–",
+				(half != null) ? "%.2f ms (at %.0f /s)".formatted(half.p99(), half.offeredRate()) : "–",
+				(best != null) ? cpu(best.cpuPerThousand()) : "–"))
+			.append("\nSteps: ").append(steps(outcome)).append("\n\n");
+	}
+
+	private static String repetitions(RateSearch.Outcome outcome) {
+		return outcome.repetitions().stream().map((r) -> "%.0f".formatted(r.maxRate())).collect(Collectors.joining(", "));
+	}
+
+	private static String steps(RateSearch.Outcome outcome) {
+		StringBuilder steps = new StringBuilder();
+		for (int r = 0; r < outcome.repetitions().size(); r++) {
+			steps.append("rep ").append(r + 1).append(": ");
+			outcome.repetitions().get(r).steps().forEach((step) -> steps.append("%.0f → %.1f ms, %.2f %%; ".formatted(
+					step.result().offeredRate(), step.result().p99(), 100 * step.result().errorRatio())));
+		}
+		return steps.toString();
+	}
+
+	/** Processes that used at least 0.5 % of the total, biggest first. */
+	private static String cpu(Map<String, Double> perThousand) {
+		double total = perThousand.values().stream().mapToDouble(Double::doubleValue).sum();
+		return perThousand.entrySet().stream()
+			.filter((e) -> e.getValue() >= 0.005 * total)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.map((e) -> "%s %.3f".formatted(e.getKey(), e.getValue()))
+			.collect(Collectors.joining(", "));
 	}
 
 	void fanOut(Scenarios.FanOut fanOut) {
@@ -71,21 +132,6 @@ final class Report {
 					streaming.wholeP99Millis(), streaming.aggregateMiBPerSecond()))
 			.append("Seeded music for the chart scenario: %d tracks, %d counted listens (Zipf popularity).\n\n"
 				.formatted(catalog.trackIds().size(), catalog.plays()));
-	}
-
-	private void table(List<RateSearch.Outcome> outcomes) {
-		this.markdown.append("| target | p99 limit | max sustainable rate | p50 | p99 | p99.9 | steps (offered → p99, errors) |\n")
-			.append("|---|---|---|---|---|---|---|\n");
-		for (RateSearch.Outcome outcome : outcomes) {
-			OpenLoop.Result best = outcome.best();
-			StringBuilder steps = new StringBuilder();
-			outcome.steps().forEach((step) -> steps.append("%.0f → %.1f ms, %.1f %%; ".formatted(step.offeredRate(),
-					step.p99(), 100 * step.errorRatio())));
-			this.markdown.append((best == null) ? "| %s | %.0f ms | none | | | | %s |%n".formatted(outcome.name(),
-					outcome.p99LimitMillis(), steps)
-					: "| %s | %.0f ms | **%.0f /s** | %.2f ms | %.2f ms | %.2f ms | %s |%n".formatted(outcome.name(),
-							outcome.p99LimitMillis(), best.offeredRate(), best.p50(), best.p99(), best.p999(), steps));
-		}
 	}
 
 	String markdown() {

@@ -1,15 +1,16 @@
 package io.chorus.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,11 +23,16 @@ import reactor.netty.http.client.HttpClient;
 /** The benchmark scenarios; each returns the outcomes it measured. */
 final class Scenarios {
 
+	/** Distinct rendered requests per target; loadgen sends them round robin. */
+	private static final int REQUESTS_PER_TARGET = 4_000;
+
 	private final Settings settings;
 
 	private final Api gateway;
 
-	private final HttpClient member;
+	private final LoadGen engine;
+
+	private final CpuMeter cpu;
 
 	private final RateSearch search;
 
@@ -35,11 +41,10 @@ final class Scenarios {
 	Scenarios(Settings settings) {
 		this.settings = settings;
 		this.gateway = new Api(Http.client(settings.gatewayUrl(), settings.connections()));
-		this.member = Http.client(settings.memberUrl(), settings.connections());
-		this.search = new RateSearch(new OpenLoop(Duration.ofSeconds(10), 20_000), settings.warmup(), settings.step(),
-				settings.p99LimitMillis(), 0.001);
-		this.mixSearch = new RateSearch(new OpenLoop(Duration.ofSeconds(10), 20_000), settings.warmup(), settings.step(),
-				settings.mixP99LimitMillis(), 0.001);
+		this.engine = new LoadGen(settings.loadgen(), settings.connections(), settings.threads(), Duration.ofSeconds(10));
+		this.cpu = new CpuMeter(settings.runDirectory());
+		this.search = new RateSearch(this.engine, this.cpu, settings.search());
+		this.mixSearch = new RateSearch(this.engine, this.cpu, settings.search().withP99Limit(settings.mixP99LimitMillis()));
 	}
 
 	Api gateway() {
@@ -47,51 +52,154 @@ final class Scenarios {
 	}
 
 	/**
-	 * (3) What the edge costs: the same public read straight at member, through the gateway
-	 * anonymously, and through the gateway with a bearer token (verify, revocation check, rate
-	 * limit, passport), against a bare Reactor Netty server on the same box as the ceiling.
+	 * (3) What the edge costs, against two ceilings run as their own processes: a raw Reactor
+	 * Netty hello and a bare Spring Boot WebFlux hello. Then the same public read straight at
+	 * member, through the gateway anonymously, and through the gateway with a bearer token
+	 * (verification, revocation, rate limit, passport; member verifies the passport).
 	 */
 	List<RateSearch.Outcome> overhead(Seeder.Graph graph) {
 		List<RateSearch.Outcome> outcomes = new ArrayList<>();
-		try (HelloServer hello = HelloServer.start(0)) {
-			HttpClient ceiling = Http.client(hello.baseUrl(), this.settings.connections());
-			outcomes.add(this.search.search("hello (Reactor Netty ceiling)", this.settings.rates(), (i) -> ok(ceiling, "/hello", null)));
-		}
+		outcomes.add(ceiling("raw", "hello: raw Reactor Netty (ceiling)", 18091));
+		outcomes.add(ceiling("boot", "hello: bare Spring Boot WebFlux (ceiling)", 18092));
 		List<Api.Member> members = graph.members();
-		outcomes.add(this.search.search("member direct", this.settings.rates(),
-				(i) -> ok(this.member, "/api/members/" + members.get((int) (i % members.size())).id(), null)));
-		outcomes.add(this.search.search("gateway anonymous", this.settings.rates(),
-				(i) -> ok(this.gateway.http(), "/api/members/" + members.get((int) (i % members.size())).id(), null)));
-		outcomes.add(this.search.search("gateway + token + passport", this.settings.rates(), (i) -> {
-			int m = (int) (i % members.size());
-			return ok(this.gateway.http(), "/api/members/" + members.get((m * 7 + 3) % members.size()).id(),
-					graph.tokens().get(m));
-		}));
+		outcomes.add(this.search.search(memberRead("member direct", this.settings.memberUrl(), graph, false), 500));
+		outcomes.add(this.search.search(memberRead("gateway anonymous", this.settings.gatewayUrl(), graph, false), 500));
+		outcomes.add(this.search.search(memberRead("gateway + token", this.settings.gatewayUrl(), graph, true), 500));
 		return outcomes;
+	}
+
+	private RateSearch.Outcome ceiling(String kind, String name, int port) {
+		Process process = Ceilings.start(kind, port);
+		this.cpu.watch("ceiling-" + kind, process.pid());
+		try {
+			LoadGen.Target target = LoadGen.target(name, "http://127.0.0.1:" + port, 1,
+					(i) -> LoadGen.Request.get("/hello", null));
+			return this.search.search(target, 5_000);
+		}
+		finally {
+			this.cpu.forget("ceiling-" + kind);
+			process.destroy();
+		}
+	}
+
+	/** {@code GET /api/members/{id}} over the seeded members; with tokens, member m reads another one. */
+	private static LoadGen.Target memberRead(String name, String baseUrl, Seeder.Graph graph, boolean withToken) {
+		List<Api.Member> members = graph.members();
+		return LoadGen.target(name, baseUrl, REQUESTS_PER_TARGET, (i) -> {
+			int m = (int) (i % members.size());
+			return LoadGen.Request.get("/api/members/" + members.get((m * 7 + 3) % members.size()).id(),
+					withToken ? graph.tokens().get(m) : null);
+		});
+	}
+
+	/**
+	 * Before/after rows for each change of "crypto once per token" and "observation that costs
+	 * little", measured in this run: extra gateway and member instances started beside the stack
+	 * ({@code installer.sh local variant}) with one setting turned back, all offered the same
+	 * rate; what differs is CPU per request and latency.
+	 */
+	List<Comparison> beforeAfter(Seeder.Graph graph, double rate) {
+		String member = "http://127.0.0.1:8081";
+		List<Variant> variants = List.of(
+				new Variant("gateway + token: all of it on (after)", "gateway", null, List.of(), List.of()),
+				new Variant("gateway + token: verified-token cache off", "gw-token-cache-off", "gateway",
+						List.of("8180", "9180"), List.of("CHORUS_GATEWAY_TOKENS_CACHE_SIZE=0")),
+				new Variant("gateway + token: passport minted per request", "gw-passport-per-request", "gateway",
+						List.of("8181", "9181"), List.of("CHORUS_GATEWAY_PASSPORT_REUSE=false")),
+				new Variant("gateway + token: member's passport cache off", "member-passport-cache-off", "member",
+						List.of("8182", "9182"), List.of("CHORUS_PASSPORT_CACHE_SIZE=0")),
+				new Variant("gateway + token: all three off, observation as before (before)", "member-before", "member",
+						List.of("8184", "9184"), List.of("CHORUS_PASSPORT_CACHE_SIZE=0", "MANAGEMENT_TRACING_SAMPLING_PROBABILITY=1.0",
+								"SPRING_REACTOR_CONTEXT_PROPAGATION=auto", "CHORUS_OBSERVABILITY_REDIS_COMMAND_SPANS=true")),
+				new Variant("member direct: observation now (after)", "member", null, List.of(), List.of()),
+				new Variant("member direct: 100 % sampling, auto propagation, Redis spans (before)", "member-before", "member",
+						List.of("8184", "9184"), List.of()));
+		List<Comparison> rows = new ArrayList<>();
+		List<String> started = new ArrayList<>();
+		try {
+			for (Variant variant : variants) {
+				String url;
+				if (variant.module() == null) {
+					url = variant.name().equals("member") ? member : this.settings.gatewayUrl();
+				}
+				else {
+					if (!started.contains(variant.name())) {
+						Installer.variant(variant.name(), variant.module(), variant.ports(), variant.settings());
+						started.add(variant.name());
+					}
+					url = "http://127.0.0.1:" + variant.ports().get(0);
+				}
+				boolean throughGateway = variant.label().startsWith("gateway");
+				if (throughGateway && variant.module() != null && variant.module().equals("member")) {
+					// the member variant is reached through a gateway of its own
+					String gatewayName = "gw-to-" + variant.name();
+					int port = Integer.parseInt(variant.ports().get(0)) + 10;
+					List<String> settings = new ArrayList<>(List.of("CHORUS_GATEWAY_SERVICES_MEMBER_URI=" + url));
+					if (variant.label().contains("(before)")) {
+						settings.addAll(List.of("CHORUS_GATEWAY_TOKENS_CACHE_SIZE=0", "CHORUS_GATEWAY_PASSPORT_REUSE=false",
+								"MANAGEMENT_TRACING_SAMPLING_PROBABILITY=1.0", "SPRING_REACTOR_CONTEXT_PROPAGATION=auto",
+								"CHORUS_OBSERVABILITY_REDIS_COMMAND_SPANS=true"));
+					}
+					Installer.variant(gatewayName, "gateway", List.of(Integer.toString(port), Integer.toString(port + 1000)),
+							settings);
+					started.add(gatewayName);
+					url = "http://127.0.0.1:" + port;
+				}
+				rows.add(compare(variant.label(), memberRead(variant.label(), url, graph, throughGateway), rate));
+			}
+		}
+		finally {
+			started.forEach(Installer::stop);
+		}
+		return rows;
+	}
+
+	private Comparison compare(String label, LoadGen.Target target, double rate) {
+		for (int i = 0; i < 3; i++) { // warm-up (JIT) at the same rate
+			System.out.println(this.engine.run(target, rate, Duration.ofSeconds(5)).line());
+		}
+		Map<String, Double> before = this.cpu.snapshot();
+		LoadGen.Result result = this.engine.run(target, rate, this.settings.search().step());
+		Map<String, Double> used = CpuMeter.delta(before, this.cpu.snapshot());
+		Map<String, Double> perThousand = new LinkedHashMap<>();
+		used.forEach((process, seconds) -> perThousand.put(process, seconds * 1000 / Math.max(1, result.ok())));
+		System.out.println(result.line());
+		return new Comparison(label, result, perThousand);
+	}
+
+	/** One instance to compare: {@code module == null} is the stack's own instance. */
+	private record Variant(String label, String name, @Nullable String module, List<String> ports,
+			List<String> settings) {
+	}
+
+	/** A before/after row: one configuration at one rate, with CPU seconds per 1 000 requests. */
+	record Comparison(String label, LoadGen.Result result, Map<String, Double> cpuPerThousand) {
 	}
 
 	/** (1) The standard social mix: 60 % home timeline, 30 % member timeline, 10 % compose. */
 	RateSearch.Outcome socialMix(Seeder.Graph graph) {
 		List<Api.Member> members = graph.members();
-		LongFunction<Mono<Boolean>> mix = (i) -> {
-			int m = (int) ((i * 7919) % members.size());
-			String token = graph.tokens().get(m);
-			long kind = i % 10;
-			if (kind < 6) {
-				return ok(this.gateway.http(), "/api/timeline/home?limit=20", token);
-			}
-			if (kind < 9) {
-				return ok(this.gateway.http(), "/api/timeline/members/" + members.get((m + 1) % members.size()).id() + "?limit=20", token);
-			}
-			return this.gateway.post(token, "bench post " + i).thenReturn(true);
-		};
-		return this.mixSearch.search("social mix 60/30/10", this.settings.rates(), mix);
+		LoadGen.Target mix = LoadGen.target("social mix 60/30/10", this.settings.gatewayUrl(), REQUESTS_PER_TARGET,
+				(i) -> {
+					int m = (int) ((i * 7919) % members.size());
+					String token = graph.tokens().get(m);
+					long kind = i % 10;
+					if (kind < 6) {
+						return LoadGen.Request.get("/api/timeline/home?limit=20", token);
+					}
+					if (kind < 9) {
+						return LoadGen.Request.get("/api/timeline/members/" + members.get((m + 1) % members.size()).id()
+								+ "?limit=20", token);
+					}
+					return LoadGen.Request.postJson("/api/posts", token, Map.of("text", "bench post " + i));
+				});
+		return this.mixSearch.search(mix, 100);
 	}
 
 	/** (2) The top-100 chart of today. */
 	RateSearch.Outcome chartTop100() {
-		return this.search.search("chart top 100", this.settings.rates(),
-				(i) -> ok(this.gateway.http(), "/api/charts/daily?limit=100", null));
+		return this.search.search(LoadGen.target("chart top 100", this.settings.gatewayUrl(), 1,
+				(i) -> LoadGen.Request.get("/api/charts/daily?limit=100", null)), 200);
 	}
 
 	/**
@@ -205,14 +313,6 @@ final class Scenarios {
 			}));
 	}
 
-	private static Mono<Boolean> ok(HttpClient client, String uri, @Nullable String token) {
-		return client.headers((headers) -> {
-			if (token != null) {
-				headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
-			}
-		}).get().uri(uri).responseSingle((response, body) -> body.then(Mono.just(response.status().code() == 200)));
-	}
-
 	/**
 	 * Post-to-feed visibility across {@code followers} feeds (ms; polling with 32 concurrent reads,
 	 * so the figures include up to one polling round).
@@ -227,13 +327,14 @@ final class Scenarios {
 			double aggregateMiBPerSecond) {
 	}
 
-	/** Run settings (see BenchMain for the flags). */
 	/**
+	 * Run settings (see BenchMain for the flags).
 	 * @param mixP99LimitMillis the social mix's own p99 limit: unlike the single reads, it composes
 	 * posts (a committed write whose events fan out while the mix runs)
+	 * @param runDirectory the local stack's pid files, for CPU per process
 	 */
-	record Settings(String gatewayUrl, String memberUrl, int connections, Duration warmup, Duration step,
-			double p99LimitMillis, double mixP99LimitMillis, List<Double> rates) {
+	record Settings(String gatewayUrl, String memberUrl, int connections, int threads, Path loadgen,
+			Path runDirectory, RateSearch.Settings search, double mixP99LimitMillis) {
 	}
 
 }
