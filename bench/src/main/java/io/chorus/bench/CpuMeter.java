@@ -35,6 +35,12 @@ final class CpuMeter {
 		this.extra.remove(name);
 	}
 
+	/** The pid of a process of the local stack (or one registered here), or -1. */
+	long pid(String name) {
+		Long registered = this.extra.get(name);
+		return (registered != null) ? registered : pids().getOrDefault(name, -1L);
+	}
+
 	/** CPU seconds used so far, by process name. */
 	Map<String, Double> snapshot() {
 		Map<String, Long> pids = new LinkedHashMap<>(pids());

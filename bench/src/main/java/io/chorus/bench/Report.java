@@ -65,6 +65,20 @@ final class Report {
 			this.markdown.append("| %s | %.0f /s | %.2f ms | %.2f ms | %.2f %% | %s |%n".formatted(row.label(),
 					result.offeredRate(), result.p50(), result.p99(), 100 * result.errorRatio(), cpu(row.cpuPerThousand())));
 		}
+		this.markdown.append("\nWhere each process's CPU went in those steps (JFR `jdk.ExecutionSample`, share of samples with")
+			.append(" a frame of that kind anywhere in the stack, first match in the order listed):\n\n")
+			.append("| configuration | process | samples | ").append(String.join(" | ", Profiler.CATEGORIES.keySet()))
+			.append(" | other |\n|---|---|---|").append("---|".repeat(Profiler.CATEGORIES.size() + 1)).append('\n');
+		for (Scenarios.Comparison row : rows) {
+			row.profiles().forEach((process, shares) -> {
+				this.markdown.append("| ").append(row.label()).append(" | ").append(process).append(" | ")
+					.append("%.0f".formatted(shares.getOrDefault("samples", 0.0)));
+				for (String category : Profiler.CATEGORIES.keySet()) {
+					this.markdown.append(" | %.0f %%".formatted(100 * shares.getOrDefault(category, 0.0)));
+				}
+				this.markdown.append(" | %.0f %% |%n".formatted(100 * shares.getOrDefault("other", 0.0)));
+			});
+		}
 		this.markdown.append('\n');
 	}
 

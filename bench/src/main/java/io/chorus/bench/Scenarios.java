@@ -38,6 +38,8 @@ final class Scenarios {
 
 	private final RateSearch mixSearch;
 
+	private final Profiler profiler = new Profiler();
+
 	Scenarios(Settings settings) {
 		this.settings = settings;
 		this.gateway = new Api(Http.client(settings.gatewayUrl(), settings.connections()));
@@ -130,7 +132,8 @@ final class Scenarios {
 					url = "http://127.0.0.1:" + variant.ports().get(0);
 				}
 				boolean throughGateway = variant.label().startsWith("gateway");
-				if (throughGateway && variant.module() != null && variant.module().equals("member")) {
+				List<String> processes = new ArrayList<>();
+				if (throughGateway && "member".equals(variant.module())) {
 					// the member variant is reached through a gateway of its own
 					String gatewayName = "gw-to-" + variant.name();
 					int port = Integer.parseInt(variant.ports().get(0)) + 10;
@@ -140,12 +143,21 @@ final class Scenarios {
 								"MANAGEMENT_TRACING_SAMPLING_PROBABILITY=1.0", "SPRING_REACTOR_CONTEXT_PROPAGATION=auto",
 								"CHORUS_OBSERVABILITY_REDIS_COMMAND_SPANS=true"));
 					}
-					Installer.variant(gatewayName, "gateway", List.of(Integer.toString(port), Integer.toString(port + 1000)),
-							settings);
-					started.add(gatewayName);
+					if (!started.contains(gatewayName)) {
+						Installer.variant(gatewayName, "gateway",
+								List.of(Integer.toString(port), Integer.toString(port + 1000)), settings);
+						started.add(gatewayName);
+					}
 					url = "http://127.0.0.1:" + port;
+					processes.addAll(List.of(gatewayName, variant.name()));
 				}
-				rows.add(compare(variant.label(), memberRead(variant.label(), url, graph, throughGateway), rate));
+				else if (throughGateway) {
+					processes.addAll(List.of(variant.name(), "member"));
+				}
+				else {
+					processes.add(variant.name());
+				}
+				rows.add(compare(variant.label(), memberRead(variant.label(), url, graph, throughGateway), rate, processes));
 			}
 		}
 		finally {
@@ -154,17 +166,25 @@ final class Scenarios {
 		return rows;
 	}
 
-	private Comparison compare(String label, LoadGen.Target target, double rate) {
+	/** Offers {@code rate} after a warm-up, reading CPU per process and a JFR profile of {@code processes}. */
+	private Comparison compare(String label, LoadGen.Target target, double rate, List<String> processes) {
 		for (int i = 0; i < 3; i++) { // warm-up (JIT) at the same rate
 			System.out.println(this.engine.run(target, rate, Duration.ofSeconds(5)).line());
 		}
+		Map<String, Long> pids = new LinkedHashMap<>();
+		processes.forEach((name) -> pids.put(name, this.cpu.pid(name)));
+		pids.values().removeIf((pid) -> pid < 0);
+		pids.values().forEach(this.profiler::start);
 		Map<String, Double> before = this.cpu.snapshot();
 		LoadGen.Result result = this.engine.run(target, rate, this.settings.search().step());
 		Map<String, Double> used = CpuMeter.delta(before, this.cpu.snapshot());
+		Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
+		pids.forEach((name, pid) -> profiles.put(name, this.profiler.stop(pid)));
 		Map<String, Double> perThousand = new LinkedHashMap<>();
 		used.forEach((process, seconds) -> perThousand.put(process, seconds * 1000 / Math.max(1, result.ok())));
+		perThousand.put("loadgen", result.generatorCpuSeconds() * 1000 / Math.max(1, result.ok()));
 		System.out.println(result.line());
-		return new Comparison(label, result, perThousand);
+		return new Comparison(label, result, perThousand, profiles);
 	}
 
 	/** One instance to compare: {@code module == null} is the stack's own instance. */
@@ -172,8 +192,12 @@ final class Scenarios {
 			List<String> settings) {
 	}
 
-	/** A before/after row: one configuration at one rate, with CPU seconds per 1 000 requests. */
-	record Comparison(String label, LoadGen.Result result, Map<String, Double> cpuPerThousand) {
+	/**
+	 * A before/after row: one configuration at one rate, with CPU seconds per 1 000 requests by
+	 * process and, per profiled process, the share of JFR samples by category.
+	 */
+	record Comparison(String label, LoadGen.Result result, Map<String, Double> cpuPerThousand,
+			Map<String, Map<String, Double>> profiles) {
 	}
 
 	/** (1) The standard social mix: 60 % home timeline, 30 % member timeline, 10 % compose. */
