@@ -19,7 +19,8 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Caps request bodies: a declared {@code Content-Length} over the limit is refused before anything
  * else happens; a chunked body is counted as it streams and cut off at the limit. Track uploads
- * ({@code POST /api/tracks}) get their own, larger limit. Over the limit: 413 problem.
+ * ({@code POST /api/tracks}) and image uploads ({@code POST /api/images}: avatars, covers) get
+ * their own, larger limits. Over the limit: 413 problem.
  */
 public final class BodySizeFilter implements WebFilter, Ordered {
 
@@ -27,16 +28,21 @@ public final class BodySizeFilter implements WebFilter, Ordered {
 
 	private static final String UPLOAD_PATH = "/api/tracks";
 
+	private static final String IMAGE_PATH = "/api/images";
+
 	private final EdgeScope scope;
 
 	private final DataSize maxSize;
 
 	private final DataSize uploadMaxSize;
 
-	public BodySizeFilter(EdgeScope scope, DataSize maxSize, DataSize uploadMaxSize) {
+	private final DataSize imageMaxSize;
+
+	public BodySizeFilter(EdgeScope scope, DataSize maxSize, DataSize uploadMaxSize, DataSize imageMaxSize) {
 		this.scope = scope;
 		this.maxSize = maxSize;
 		this.uploadMaxSize = uploadMaxSize;
+		this.imageMaxSize = imageMaxSize;
 	}
 
 	@Override
@@ -45,7 +51,7 @@ public final class BodySizeFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		DataSize limit = isUpload(request) ? this.uploadMaxSize : this.maxSize;
+		DataSize limit = limit(request);
 		long declared = request.getHeaders().getContentLength();
 		if (declared > limit.toBytes()) {
 			return Mono.error(EdgeProblems.payloadTooLarge(limit));
@@ -56,8 +62,12 @@ public final class BodySizeFilter implements WebFilter, Ordered {
 		return chain.filter(exchange.mutate().request(new Capped(request, limit)).build());
 	}
 
-	private static boolean isUpload(ServerHttpRequest request) {
-		return HttpMethod.POST.equals(request.getMethod()) && UPLOAD_PATH.equals(request.getPath().value());
+	private DataSize limit(ServerHttpRequest request) {
+		if (!HttpMethod.POST.equals(request.getMethod())) {
+			return this.maxSize;
+		}
+		String path = request.getPath().value();
+		return UPLOAD_PATH.equals(path) ? this.uploadMaxSize : IMAGE_PATH.equals(path) ? this.imageMaxSize : this.maxSize;
 	}
 
 	@Override

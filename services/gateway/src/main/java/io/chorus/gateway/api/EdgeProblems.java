@@ -36,6 +36,8 @@ final class EdgeProblems {
 
 	static final URI ORIGIN_NOT_ALLOWED = URI.create("urn:chorus:problem:origin-not-allowed");
 
+	static final URI INVALID_PATH = URI.create("urn:chorus:problem:invalid-path");
+
 	static final URI REVOCATION_UNAVAILABLE = URI.create("urn:chorus:problem:revocation-unavailable");
 
 	private static final String BEARER_INVALID = "Bearer error=\"invalid_token\"";
@@ -101,6 +103,14 @@ final class EdgeProblems {
 			.type(ORIGIN_NOT_ALLOWED)
 			.title("Origin not allowed")
 			.detail("This origin may not call the API from a browser.")
+			.build();
+	}
+
+	static ProblemException invalidPath(String reason) {
+		return ProblemException.of(HttpStatus.BAD_REQUEST)
+			.type(INVALID_PATH)
+			.title("Invalid path")
+			.detail("The request path is not acceptable: " + reason + ".")
 			.build();
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.chorus.gateway.domain.CanonicalPath;
 import io.chorus.gateway.domain.TrustedProxies;
 import io.chorus.gateway.domain.TrustedProxies.ClientAddress;
 import io.chorus.platform.observability.TraceIds;
@@ -19,11 +20,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * First thing on every public request, routed or not: removes every header only the gateway may
- * set ({@code X-Passport}, member/user/device ids, {@code X-Internal-*}, forwarding headers), so
- * nothing a client sends can pose as identity downstream or to a later filter. Then sets
- * {@code X-Forwarded-For} from the real peer (and trusted proxies only), and arranges for
- * {@code X-Trace-Id} on the response, whoever writes it.
+ * First thing on every public request, routed or not: arranges for {@code X-Trace-Id} on the
+ * response, whoever writes it; replaces the path with its {@link CanonicalPath canonical form}
+ * (or refuses it with 400), so every later decision and the route itself see one spelling;
+ * removes every header only the gateway or the mesh may set ({@code X-Passport},
+ * member/user/device ids, {@code X-Internal-*}, forwarding headers, {@code X-Envoy-*}), so nothing
+ * a client sends can pose as identity or steer retries and timeouts downstream; then sets
+ * {@code X-Forwarded-For} from the real peer (and trusted proxies only).
  */
 public final class InboundHeadersFilter implements WebFilter, Ordered {
 
@@ -34,7 +37,8 @@ public final class InboundHeadersFilter implements WebFilter, Ordered {
 	private static final Set<String> STRIPPED = Set.of("x-passport", "x-user-id", "x-member-id", "x-device-id",
 			"forwarded", "x-real-ip");
 
-	private static final List<String> STRIPPED_PREFIXES = List.of("x-internal-", "x-forwarded-");
+	/** {@code x-envoy-*}: a client could otherwise set the mesh's retry policy or timeouts. */
+	private static final List<String> STRIPPED_PREFIXES = List.of("x-internal-", "x-forwarded-", "x-envoy-");
 
 	private final EdgeScope scope;
 
@@ -53,20 +57,30 @@ public final class InboundHeadersFilter implements WebFilter, Ordered {
 		if (!this.scope.applies(exchange)) {
 			return chain.filter(exchange);
 		}
-		ServerHttpRequest request = exchange.getRequest();
-		ClientAddress client = resolveClient(request);
-		EdgeAttributes.client(exchange, client);
-		ServerHttpRequest sanitized = request.mutate().headers((headers) -> {
-			sanitize(headers);
-			headers.set("X-Forwarded-For", client.forwardedFor());
-		}).build();
-		ServerWebExchange mutated = exchange.mutate().request(sanitized).build();
 		// At commit time, so it lands on proxied answers and on the gateway's own errors alike.
-		mutated.getResponse().beforeCommit(() -> {
-			mutated.getResponse().getHeaders().set(TRACE_ID, this.traceIds.current(mutated));
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(TRACE_ID, this.traceIds.current(exchange));
 			return Mono.empty();
 		});
-		return chain.filter(mutated);
+		ServerHttpRequest request = exchange.getRequest();
+		String rawPath = request.getURI().getRawPath();
+		String path;
+		try {
+			path = CanonicalPath.of(rawPath);
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(EdgeProblems.invalidPath(ex.getMessage()));
+		}
+		ClientAddress client = resolveClient(request);
+		EdgeAttributes.client(exchange, client);
+		ServerHttpRequest.Builder sanitized = request.mutate().headers((headers) -> {
+			sanitize(headers);
+			headers.set("X-Forwarded-For", client.forwardedFor());
+		});
+		if (!path.equals(rawPath)) {
+			sanitized.path(path);
+		}
+		return chain.filter(exchange.mutate().request(sanitized.build()).build());
 	}
 
 	static void sanitize(HttpHeaders headers) {

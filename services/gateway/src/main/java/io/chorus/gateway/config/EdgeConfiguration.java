@@ -79,7 +79,8 @@ class EdgeConfiguration {
 
 	@Bean
 	BodySizeFilter bodySizeFilter(EdgeScope scope, GatewayProperties properties) {
-		return new BodySizeFilter(scope, properties.body().maxSize(), properties.body().uploadMaxSize());
+		return new BodySizeFilter(scope, properties.body().maxSize(), properties.body().uploadMaxSize(),
+				properties.body().imageMaxSize());
 	}
 
 	@Bean

@@ -155,8 +155,11 @@ public record GatewayProperties(Map<String, Service> services,
 	/**
 	 * @param maxSize       largest request body in general
 	 * @param uploadMaxSize largest body for {@code POST /api/tracks} (multipart uploads)
+	 * @param imageMaxSize  largest body for {@code POST /api/images} (avatars, covers; music's own
+	 *                      limit is 10 MB of image plus the multipart framing)
 	 */
-	public record Body(@DefaultValue("1MB") DataSize maxSize, @DefaultValue("200MB") DataSize uploadMaxSize) {
+	public record Body(@DefaultValue("1MB") DataSize maxSize, @DefaultValue("200MB") DataSize uploadMaxSize,
+			@DefaultValue("11MB") DataSize imageMaxSize) {
 	}
 
 }

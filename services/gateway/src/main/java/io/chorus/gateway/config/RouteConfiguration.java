@@ -48,9 +48,15 @@ class RouteConfiguration {
 				.path("/api/tracks")
 				.metadata(RESPONSE_TIMEOUT_ATTR, UPLOAD_RESPONSE_TIMEOUT_MS)
 				.uri(music))
-			.route("music",
-					(r) -> r.path("/api/artists/**", "/api/tracks/**", "/api/playlists/**", "/api/me/recent-tracks")
-						.uri(music))
+			.route("music-image-upload", (r) -> r.order(-1)
+				.method(POST)
+				.and()
+				.path("/api/images")
+				.metadata(RESPONSE_TIMEOUT_ATTR, UPLOAD_RESPONSE_TIMEOUT_MS)
+				.uri(music))
+			.route("music", (r) -> r.path("/api/artists/**", "/api/tracks/**", "/api/playlists/**",
+					"/api/me/recent-tracks", "/api/images/**")
+				.uri(music))
 			.route("chart", (r) -> r.path("/api/charts/**").uri(properties.serviceUri("chart")))
 			.route("activity", (r) -> r.path("/api/activity/**").uri(properties.serviceUri("activity")))
 			.route("search", (r) -> r.path("/api/search/**")

@@ -159,6 +159,21 @@ class EdgePolicyIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void imageUploadsReachMusicWithTheirOwnLimit() {
+		Echo echo = client().post().uri("/api/images").contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(bytes(3_000_000))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(Echo.class).returnResult().getResponseBody();
+		assertThat(echo).isNotNull();
+		assertThat(echo.service()).isEqualTo("music");
+		assertThat(echo.bodyLength()).isEqualTo(3_000_000);
+		client().post().uri("/api/images").contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(bytes(12_000_000))
+			.exchange()
+			.expectStatus().isEqualTo(413);
+	}
+
+	@Test
 	void managementPortIsOutsideTheEdgePolicy() {
 		management().get().uri("/actuator/health/liveness").exchange()
 			.expectStatus().isOk()

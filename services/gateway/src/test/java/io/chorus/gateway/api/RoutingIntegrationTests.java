@@ -50,6 +50,7 @@ class RoutingIntegrationTests extends GatewayTestSupport {
 				Map.entry("GET /api/timeline/home", "timeline"), Map.entry("GET /api/artists/3", "music"),
 				Map.entry("POST /api/tracks", "music"), Map.entry("GET /api/tracks/9/stream", "music"),
 				Map.entry("POST /api/playlists/1/tracks:move", "music"), Map.entry("GET /api/me/recent-tracks", "music"),
+				Map.entry("POST /api/images", "music"), Map.entry("GET /api/images/5", "music"),
 				Map.entry("GET /api/activity/me", "activity"), Map.entry("GET /api/search", "search"),
 				Map.entry("GET /api/search/autocomplete", "search"), Map.entry("POST /api/chat/tickets", "chat"));
 		expected.forEach((request, service) -> {
