@@ -8,7 +8,7 @@
  * it shares with the system under test: it offers well over 100 000 req/s on two cores.
  *
  *   loadgen --port P [--host 127.0.0.1] --rate R --seconds S [--connections C] [--threads T]
- *           --requests FILE [--timeout-ms 10000]
+ *           --requests FILE [--timeout-ms 10000] [--closed 1]
  *
  * FILE holds complete HTTP/1.1 requests, each followed by one NUL byte; they are sent round
  * robin. The result is one JSON object on stdout (latencies in microseconds).
@@ -110,6 +110,9 @@ static double seconds = 10;
 static int connections = 64;
 static int threads = 1;
 static uint64_t timeout_ns = 10ull * 1000 * 1000 * 1000;
+/* Closed loop (wrk's method, for a capacity probe): every connection sends again as soon as it is
+ * answered, for the whole duration; the rate is ignored and latency is plain service time. */
+static int closed_loop = 0;
 
 static uint64_t now_ns(void) {
 	struct timespec ts;
@@ -135,6 +138,7 @@ typedef struct {
 	int status;
 	int close_after;
 	int watching_out; /* EPOLLOUT registered: only while a write is pending or a connect runs */
+	uint64_t reconnect_at; /* a refused connection is tried again from then on, not in a busy loop */
 	char line[64];
 	size_t line_length;
 } conn;
@@ -170,6 +174,7 @@ static void conn_open(worker *w, conn *c) {
 		close(c->fd);
 		c->fd = -1;
 		c->state = DOWN;
+		c->reconnect_at = now_ns() + 10000000ull;
 		w->connect_errors++;
 		return;
 	}
@@ -485,13 +490,39 @@ static void *run(void *arg) {
 	struct epoll_event events[256];
 	for (;;) {
 		uint64_t now = now_ns();
-		while (scheduled < w->total) {
+		while (!closed_loop && scheduled < w->total) {
 			uint64_t due = w->start + (uint64_t) (interval * (double) scheduled);
 			if (due > now) {
 				break;
 			}
 			backlog_push(w, due);
 			scheduled++;
+		}
+		if (closed_loop) {
+			if (now < w->start + (uint64_t) (seconds * 1e9)) {
+				for (int i = 0; i < w->conn_count; i++) {
+					if (w->conns[i].state == IDLE) {
+						send_on(w, &w->conns[i], now);
+						scheduled++;
+					}
+				}
+			}
+			else {
+				int busy = 0;
+				for (int i = 0; i < w->conn_count; i++) {
+					busy |= w->conns[i].state == BUSY;
+				}
+				if (!busy || now > w->start + (uint64_t) (seconds * 1e9) + timeout_ns) {
+					w->total = scheduled;
+					break;
+				}
+			}
+		}
+		/* a request that could not be sent within the time-out is an error, not a late send */
+		while (w->backlog_length > 0 && now - w->backlog[w->backlog_head] > timeout_ns) {
+			backlog_pop(w);
+			w->timeouts++;
+			w->completed++;
 		}
 		for (int i = 0; i < w->conn_count && w->backlog_length > 0; i++) {
 			if (w->conns[i].state == IDLE) {
@@ -504,17 +535,17 @@ static void *run(void *arg) {
 			if (c->state == BUSY && now - c->intended > timeout_ns) {
 				conn_fail(w, c, &w->timeouts);
 			}
-			else if (c->state == DOWN) {
+			else if (c->state == DOWN && now >= c->reconnect_at) {
 				conn_open(w, c);
 			}
 		}
-		if (scheduled >= w->total && w->completed + w->backlog_length >= w->total && w->backlog_length == 0) {
+		if (!closed_loop && scheduled >= w->total && w->completed >= w->total && w->backlog_length == 0) {
 			break;
 		}
-		if (scheduled >= w->total && now > end_of_schedule + timeout_ns + 1000000000ull) {
+		if (!closed_loop && scheduled >= w->total && now > end_of_schedule + timeout_ns + 1000000000ull) {
 			break;
 		}
-		uint64_t wake = (scheduled < w->total) ? w->start + (uint64_t) (interval * (double) scheduled) : now + 10000000ull;
+		uint64_t wake = (!closed_loop && scheduled < w->total) ? w->start + (uint64_t) (interval * (double) scheduled) : now + 10000000ull;
 		if (wake > now + 10000000ull) {
 			wake = now + 10000000ull; /* look at time-outs at least every 10 ms */
 		}
@@ -537,7 +568,8 @@ static void *run(void *arg) {
 				if (error != 0 || (events[i].events & (EPOLLERR | EPOLLHUP))) {
 					w->connect_errors++;
 					conn_close(w, c);
-					continue; /* reopened on the next round */
+					c->reconnect_at = now_ns() + 10000000ull; /* reopened 10 ms later */
+					continue;
 				}
 				c->state = IDLE;
 				want_write(w, c, 0);
@@ -626,6 +658,7 @@ int main(int argc, char **argv) {
 		else if (!strcmp(argv[i], "--threads")) threads = atoi(argv[i + 1]);
 		else if (!strcmp(argv[i], "--requests")) path = argv[i + 1];
 		else if (!strcmp(argv[i], "--timeout-ms")) timeout_ns = (uint64_t) atoll(argv[i + 1]) * 1000000ull;
+		else if (!strcmp(argv[i], "--closed")) closed_loop = atoi(argv[i + 1]);
 		else {
 			fprintf(stderr, "unknown flag %s\n", argv[i]);
 			return 2;
@@ -645,7 +678,7 @@ int main(int argc, char **argv) {
 	load_requests(path);
 	worker *workers = calloc((size_t) threads, sizeof *workers);
 	pthread_t *ids = calloc((size_t) threads, sizeof *ids);
-	uint64_t total = (uint64_t) llround(rate * seconds);
+	uint64_t total = closed_loop ? UINT64_MAX / 2 : (uint64_t) llround(rate * seconds);
 	uint64_t start = now_ns() + 200000000ull; /* connections open first */
 	for (int t = 0; t < threads; t++) {
 		worker *w = &workers[t];
@@ -678,6 +711,12 @@ int main(int argc, char **argv) {
 		connect_errors += w->connect_errors;
 		read_errors += w->read_errors;
 		overflow += w->overflow;
+	}
+	if (closed_loop) {
+		total = 0;
+		for (int t = 0; t < threads; t++) {
+			total += workers[t].total;
+		}
 	}
 	uint64_t errors = total - ok;
 	printf("{\"offered\":%.1f,\"seconds\":%.1f,\"scheduled\":%llu,\"sent\":%llu,\"ok\":%llu,\"errors\":%llu,"

@@ -99,11 +99,23 @@ final class LoadGen {
 
 	/** Offers {@code rate} requests per second for {@code duration}. */
 	Result run(Target target, double rate, Duration duration) {
+		return run(target, rate, duration, false);
+	}
+
+	/**
+	 * Closed loop for {@code duration}: each connection sends again as soon as it is answered
+	 * (wrk's method). A capacity probe; its latencies are service times, not open-loop latency.
+	 */
+	Result closedLoop(Target target, Duration duration) {
+		return run(target, 1, duration, true);
+	}
+
+	private Result run(Target target, double rate, Duration duration, boolean closed) {
 		List<String> command = new ArrayList<>(List.of(this.binary.toString(), "--host", target.base().getHost(),
 				"--port", Integer.toString(target.base().getPort()), "--rate", Double.toString(rate), "--seconds",
 				Double.toString(duration.toMillis() / 1000.0), "--connections", Integer.toString(this.connections),
 				"--threads", Integer.toString(this.threads), "--requests", target.requests().toString(), "--timeout-ms",
-				Long.toString(this.timeout.toMillis())));
+				Long.toString(this.timeout.toMillis()), "--closed", closed ? "1" : "0"));
 		try {
 			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  * <li>Warm-up: windows at a moderate rate until two consecutive medians agree within 10 % (the
  * JIT has settled), at most {@code maxWarmup}.</li>
- * <li>Bracket: a short saturating probe gives the closed-loop capacity C; the search starts
+ * <li>Bracket: a 5 s closed-loop probe gives the capacity C; the search starts
  * between 0.25 C (halved until it passes) and 1.2 C.</li>
  * <li>Bisection: steps of {@code step} each, until the bracket is narrower than
  * {@code precision} of its upper end or {@code maxSteps} ran.</li>
@@ -62,8 +62,8 @@ final class RateSearch {
 
 	Outcome search(LoadGen.Target target, double warmupRate) {
 		int warmupWindows = warmUp(target, warmupRate);
-		LoadGen.Result probe = this.engine.run(target, 1_000_000, Duration.ofSeconds(5));
-		System.out.println(probe.line().replace(target.name(), target.name() + " (capacity probe)"));
+		LoadGen.Result probe = this.engine.closedLoop(target, Duration.ofSeconds(5));
+		System.out.println(probe.line().replace(target.name(), target.name() + " (closed-loop capacity probe)"));
 		double capacity = Math.max(1, probe.okRate());
 		List<Repetition> repetitions = new ArrayList<>();
 		for (int r = 0; r < this.settings.repetitions(); r++) {

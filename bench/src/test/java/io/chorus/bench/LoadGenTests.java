@@ -77,6 +77,19 @@ class LoadGenTests {
 	}
 
 	@Test
+	void closedLoopKeepsEveryConnectionBusyForTheDuration() {
+		// One connection, 20 ms per answer: a closed loop gets about 50 answers a second, whatever
+		// the rate, and its latencies are service times (about 20 ms), not queueing.
+		LoadGen oneConnection = new LoadGen(BINARY, 1, 1, Duration.ofSeconds(5));
+		try (HelloServer server = HelloServer.start(0, Duration.ofMillis(20))) {
+			LoadGen.Result result = oneConnection.closedLoop(hello(server), Duration.ofSeconds(1));
+			assertThat(result.ok()).isBetween(5L, 50L);
+			assertThat(result.errors()).isZero();
+			assertThat(result.p50()).isGreaterThanOrEqualTo(20).isLessThan(500);
+		}
+	}
+
+	@Test
 	void rendersRequestsWithTokenAndJsonBody(@TempDir Path directory) {
 		String post = LoadGen.Request.postJson("/api/posts", "t0k", Map.of("text", "hé")).render("127.0.0.1:8080");
 		assertThat(post).startsWith("POST /api/posts HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n")

@@ -1,23 +1,38 @@
 package io.chorus.chart.api;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.chorus.chart.domain.Chart;
+import io.chorus.chart.domain.ChartPages;
 import io.chorus.chart.domain.Charts;
 import io.chorus.chart.domain.Period;
 import io.chorus.platform.web.FieldViolation;
 import io.chorus.platform.web.ProblemException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** {@code GET /api/charts/{period}?date=&limit=}: public, read-only. */
+/**
+ * {@code GET /api/charts/{period}?date=&limit=}: public, read-only, served from the rendered page
+ * ({@link ChartPages}): one Redis command and a byte copy. {@code ETag} on every answer,
+ * {@code If-None-Match} answered with 304; a closed period's page never changes (cached for a
+ * year, immutable), a live one must be revalidated.
+ */
 final class ChartHandler {
+
+	private static final CacheControl LIVE = CacheControl.noCache();
+
+	private static final CacheControl FINAL = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
 	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
@@ -25,8 +40,11 @@ final class ChartHandler {
 
 	private final Charts charts;
 
-	ChartHandler(Charts charts) {
+	private final ChartPages pages;
+
+	ChartHandler(Charts charts, ChartPages pages) {
 		this.charts = charts;
+		this.pages = pages;
 	}
 
 	Mono<ServerResponse> chart(ServerRequest request) {
@@ -40,8 +58,30 @@ final class ChartHandler {
 		if (!errors.isEmpty()) {
 			return Mono.error(ProblemException.validation(errors));
 		}
-		return this.charts.read(period.orElseThrow(), date, limit)
-			.flatMap(chart -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(chart));
+		List<String> ifNoneMatch = request.headers().header(HttpHeaders.IF_NONE_MATCH);
+		return this.pages.read(period.orElseThrow(), date, limit).flatMap((page) -> {
+			CacheControl cache = (page.status() == Chart.Status.FINAL) ? FINAL : LIVE;
+			if (matches(ifNoneMatch, page.etag())) {
+				return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(page.etag()).cacheControl(cache).build();
+			}
+			return ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.eTag(page.etag())
+				.cacheControl(cache)
+				.bodyValue(page.body());
+		});
+	}
+
+	private static boolean matches(List<String> ifNoneMatch, String etag) {
+		for (String header : ifNoneMatch) {
+			for (String candidate : header.split(",")) {
+				String tag = candidate.strip();
+				if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private LocalDate date(Optional<String> raw, List<FieldViolation> errors) {

@@ -1,5 +1,6 @@
 package io.chorus.chart.api;
 
+import io.chorus.chart.domain.ChartPages;
 import io.chorus.chart.domain.Charts;
 
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 class ChartRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> chartRouter(Charts charts) {
-		ChartHandler handler = new ChartHandler(charts);
+	RouterFunction<ServerResponse> chartRouter(Charts charts, ChartPages pages) {
+		ChartHandler handler = new ChartHandler(charts, pages);
 		return route(GET("/api/charts/{period}"), handler::chart);
 	}
 

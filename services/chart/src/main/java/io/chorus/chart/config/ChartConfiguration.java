@@ -3,9 +3,11 @@ package io.chorus.chart.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.chorus.chart.domain.ChartPages;
 import io.chorus.chart.domain.ChartRules;
 import io.chorus.chart.domain.Charts;
 import io.chorus.chart.domain.Snapshots;
+import io.chorus.chart.events.ChartRendering;
 import io.chorus.chart.events.MusicEventsProjection;
 import io.chorus.chart.events.SnapshotSchedule;
 import io.chorus.chart.store.ChartKeys;
@@ -13,6 +15,7 @@ import io.chorus.chart.store.ChartStore;
 import io.chorus.platform.events.consumer.ConsumerProperties;
 import io.chorus.platform.events.consumer.EventConsumer;
 import io.chorus.platform.events.consumer.EventConsumers;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,6 +50,16 @@ class ChartConfiguration {
 	}
 
 	@Bean
+	ChartPages chartPages(Charts charts, ChartStore store, ChartRules rules, JsonMapper json) {
+		return new ChartPages(charts, store, rules, json);
+	}
+
+	@Bean
+	ChartRendering chartRendering(ChartPages pages, ChartProperties properties) {
+		return new ChartRendering(pages, properties.renderInterval());
+	}
+
+	@Bean
 	Snapshots snapshots(ChartStore store, ChartRules rules, ChartProperties properties) {
 		return new Snapshots(store, rules, properties.snapshot().size());
 	}
@@ -60,10 +73,10 @@ class ChartConfiguration {
 	/** The play marker must outlive any redelivery: never shorter than the starter's dedupe TTL. */
 	@Bean
 	MusicEventsProjection musicEventsProjection(ChartStore store, ChartRules rules, ChartProperties properties,
-			ConsumerProperties consumer) {
+			ConsumerProperties consumer, ChartPages pages) {
 		Duration marker = properties.playMarkerTtl().compareTo(consumer.dedupeTtl()) >= 0 ? properties.playMarkerTtl()
 				: consumer.dedupeTtl();
-		return new MusicEventsProjection(store, rules, marker);
+		return new MusicEventsProjection(store, rules, marker, pages);
 	}
 
 	@Bean

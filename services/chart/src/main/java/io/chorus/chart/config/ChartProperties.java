@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * raised at start-up to {@code chorus.consumer.dedupe-ttl} when that is longer. Keep it at least
  * the topic's retention.
  * @param coverPath path of a track's cover; {@code {trackId}} is replaced
+ * @param renderInterval changed chart pages are rendered at most this often (the staleness bound
+ * of a live chart, after the play was consumed)
  */
 @ConfigurationProperties("chorus.chart")
 public record ChartProperties(@DefaultValue("music.events") String topic, @DefaultValue("chart") String group,
 		@DefaultValue Live live, @DefaultValue Snapshot snapshot, @DefaultValue("8d") Duration playMarkerTtl,
-		@DefaultValue("/api/tracks/{trackId}/cover") String coverPath) {
+		@DefaultValue("/api/tracks/{trackId}/cover") String coverPath,
+		@DefaultValue("250ms") Duration renderInterval) {
 
 	/** The time rules these settings describe, on {@code clock}. */
 	public ChartRules rules(Clock clock) {

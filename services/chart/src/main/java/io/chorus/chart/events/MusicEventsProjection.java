@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.chorus.chart.domain.ChartPages;
 import io.chorus.chart.domain.ChartRules;
 import io.chorus.chart.domain.Period;
 import io.chorus.chart.store.ChartStore;
@@ -47,10 +48,13 @@ public final class MusicEventsProjection {
 
 	private final Duration markerTtl;
 
-	public MusicEventsProjection(ChartStore store, ChartRules rules, Duration markerTtl) {
+	private final ChartPages pages;
+
+	public MusicEventsProjection(ChartStore store, ChartRules rules, Duration markerTtl, ChartPages pages) {
 		this.store = store;
 		this.rules = rules;
 		this.markerTtl = markerTtl;
+		this.pages = pages;
 	}
 
 	public Mono<Void> apply(CloudEvent event) {
@@ -65,7 +69,7 @@ public final class MusicEventsProjection {
 				return this.store
 					.upsertTrack(required(data, "trackId"), time, required(data, "title"), required(data, "artistId"),
 							required(data, "artistName"), optional(data, "coverImageId"))
-					.then();
+					.then(Mono.fromRunnable(this::liveChartsChanged));
 			}
 			if (TRACK_DELETED.equals(type)) {
 				Instant now = this.rules.now();
@@ -73,13 +77,16 @@ public final class MusicEventsProjection {
 				for (Period period : Period.values()) {
 					live.addAll(this.rules.liveWindows(period, now));
 				}
-				return this.store.deleteTrack(required(data, "trackId"), required(data, "artistId"), time, live).then();
+				return this.store.deleteTrack(required(data, "trackId"), required(data, "artistId"), time, live)
+					.then(Mono.fromRunnable(this::liveChartsChanged));
 			}
 			if (ARTIST_PUBLISHED.equals(type) || ARTIST_UPDATED.equals(type)) {
-				return this.store.upsertArtist(required(data, "artistId"), time, required(data, "name"), false).then();
+				return this.store.upsertArtist(required(data, "artistId"), time, required(data, "name"), false)
+					.then(Mono.fromRunnable(this::liveChartsChanged));
 			}
 			if (ARTIST_DELETED.equals(type)) {
-				return this.store.upsertArtist(required(data, "artistId"), time, null, true).then();
+				return this.store.upsertArtist(required(data, "artistId"), time, null, true)
+					.then(Mono.fromRunnable(this::liveChartsChanged));
 			}
 			return Mono.empty();
 		});
@@ -101,7 +108,23 @@ public final class MusicEventsProjection {
 			log.info("Play {} of track {} at {} is older than some live charts; counted in {} of them", event.id(),
 					trackId, playedAt, targets.size());
 		}
-		return this.store.recordPlay(event.id(), trackId, targets, this.markerTtl).then();
+		return this.store.recordPlay(event.id(), trackId, targets, this.markerTtl).doOnNext((counted) -> {
+			if (counted == 1L) {
+				// the period's own page, and the next one's deltas (a late play moves its ranks)
+				targets.forEach((target) -> {
+					this.pages.changed(target.window());
+					this.pages.changed(target.window().next());
+				});
+			}
+		}).then();
+	}
+
+	/** Metadata shows on every live page; closed periods keep what they showed when they closed. */
+	private void liveChartsChanged() {
+		Instant now = this.rules.now();
+		for (Period period : Period.values()) {
+			this.rules.liveWindows(period, now).forEach(this.pages::changed);
+		}
 	}
 
 	private static String required(JsonNode data, String field) {

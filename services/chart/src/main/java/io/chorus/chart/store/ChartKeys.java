@@ -32,6 +32,11 @@ public final class ChartKeys {
 		return this.prefix + "chart:snapshot:" + window.period().slug() + ":" + window.id();
 	}
 
+	/** The rendered page of a period (a list: meta, JSON prefix, JSON suffix, then one element per item). */
+	public String page(Period.Window window) {
+		return this.prefix + "chart:page:" + window.period().slug() + ":" + window.id();
+	}
+
 	public String track(String trackId) {
 		return trackPrefix() + trackId;
 	}

@@ -26,6 +26,8 @@ final class ChartScripts {
 
 	final RedisScript<Long> artist;
 
+	final RedisScript<Long> page;
+
 	ChartScripts() {
 		String materialize = read("materialize");
 		this.play = RedisScript.of(read("play"), Long.class);
@@ -34,6 +36,7 @@ final class ChartScripts {
 		this.track = RedisScript.of(read("track"), Long.class);
 		this.trackDeleted = RedisScript.of(read("track-deleted"), Long.class);
 		this.artist = RedisScript.of(read("artist"), Long.class);
+		this.page = RedisScript.of(read("page"), Long.class);
 	}
 
 	private static String read(String name) {

@@ -93,6 +93,23 @@ public final class ChartStore {
 		return this.redis.execute(this.scripts.chart, keyList, args).single().map(this::parse);
 	}
 
+	/**
+	 * The first {@code limit} items of a rendered page, with its meta, prefix and suffix: one
+	 * {@code LRANGE}. Empty when the period was never rendered (or its page expired).
+	 */
+	public Mono<List<String>> readPage(Period.Window window, int limit) {
+		return this.redis.opsForList().range(this.keys.page(window), 0, limit + 2L).collectList();
+	}
+
+	/** Stores a rendered page unless a newer one is there; {@code ttl} zero keeps it forever. */
+	public Mono<Boolean> writePage(Period.Window window, long renderedAtMillis, Duration ttl, List<String> elements) {
+		List<String> args = new ArrayList<>(elements.size() + 2);
+		args.add(Long.toString(renderedAtMillis));
+		args.add(Long.toString(Math.max(0, ttl.toMillis())));
+		args.addAll(elements);
+		return single(this.scripts.page, List.of(this.keys.page(window)), args).map((written) -> written == 1L);
+	}
+
 	private RawChart parse(String body) {
 		JsonNode root = this.json.readTree(body);
 		List<RawItem> items = new ArrayList<>();
