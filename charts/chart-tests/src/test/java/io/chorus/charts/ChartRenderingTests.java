@@ -432,6 +432,9 @@ class ChartRenderingTests {
 		assertThat(route.at("/route/0/weight").asInt()).isEqualTo(80);
 		assertThat(route.at("/route/1/destination/subset").asText()).isEqualTo("canary");
 		assertThat(route.at("/route/1/weight").asInt()).isEqualTo(20);
+		// Each answer names the version that served it (the e2e run counts them per version).
+		assertThat(route.at("/route/0/headers/response/set/x-chorus-version").asText()).isEqualTo("0.1.0");
+		assertThat(route.at("/route/1/headers/response/set/x-chorus-version").asText()).isEqualTo("0.2.0-rc1");
 		// The read half of the posts split follows timeline's canary too.
 		JsonNode postsRead = route(Charts.named(docs, "VirtualService", "content"), "posts-read");
 		assertThat(postsRead.at("/route/1/destination/subset").asText()).isEqualTo("canary");
