@@ -138,7 +138,7 @@ class DataStoreAccessTests {
 	void eachRedisServiceIsAnAclUserLimitedToItsOwnKeyPrefixes() {
 		List<JsonNode> docs = Charts.render(List.of(), Map.of());
 		Map<String, Map<String, JsonNode>> clients = clientsOf(docs, "SPRING_DATA_REDIS_HOST");
-		assertThat(clients.keySet()).containsExactlyInAnyOrder("gateway", "member", "timeline", "music", "chart", "activity");
+		assertThat(clients.keySet()).containsExactlyInAnyOrder("gateway", "member", "timeline", "music", "chart", "activity", "search");
 		String script = Charts.named(docs, "StatefulSet", "redis").at("/spec/template/spec/containers/0/args/0").asText();
 		Map<String, List<String>> patterns = new LinkedHashMap<>();
 		Matcher line = Pattern.compile("echo \"user (\\S+) (.*)\"").matcher(script);
@@ -198,7 +198,7 @@ class DataStoreAccessTests {
 		});
 		Map<String, List<String>> expected = Map.of("mysql", List.of("content", "member", "music"), "mongodb",
 				List.of("activity", "search", "timeline"), "redis",
-				List.of("activity", "chart", "gateway", "member", "music", "timeline"));
+				List.of("activity", "chart", "gateway", "member", "music", "search", "timeline"));
 		expected.forEach((store, apps) -> {
 			JsonNode rule = policies.get(store).at("/spec/ingress");
 			assertThat(rule).as(store).hasSize(1);

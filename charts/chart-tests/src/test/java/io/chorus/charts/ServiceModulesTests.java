@@ -41,6 +41,29 @@ class ServiceModulesTests {
 		}
 	}
 
+	/**
+	 * A module's store clients and its chart stores agree: a client without the store's connection
+	 * settings (and its own user) would talk to the local-run default address in a cluster.
+	 */
+	@Test
+	void chartStoresMatchTheStoreClientsEachModuleShips() throws Exception {
+		JsonNode services = Charts.YAML.readTree(Charts.CHART.resolve("values.yaml").toFile()).path("services");
+		List<Path> modules;
+		try (Stream<Path> dirs = Files.list(Charts.ROOT.resolve("services"))) {
+			modules = dirs.filter((d) -> services.has(d.getFileName().toString())).toList();
+		}
+		for (Path module : modules) {
+			String name = module.getFileName().toString();
+			String pom = Files.readString(module.resolve("pom.xml"));
+			List<String> stores = ChartRenderingTests.texts(services.get(name).path("stores"));
+			assertThat(stores.contains("redis")).as(name + ": redis client ⇔ stores has redis")
+				.isEqualTo(pom.contains("spring-boot-starter-data-redis-reactive") || pom.contains("<artifactId>lettuce-core</artifactId>"));
+			assertThat(stores.contains("mysql")).as(name + ": r2dbc ⇔ stores has mysql").isEqualTo(pom.contains("r2dbc"));
+			assertThat(stores.contains("mongodb")).as(name + ": mongodb client ⇔ stores has mongodb")
+				.isEqualTo(pom.contains("mongodb"));
+		}
+	}
+
 	@Test
 	void jibIsConfiguredOnceInTheRootPomWithAPinnedNonRootBase() throws Exception {
 		String pom = Files.readString(Charts.ROOT.resolve("pom.xml"));
