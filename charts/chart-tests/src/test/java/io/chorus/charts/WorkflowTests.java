@@ -199,6 +199,24 @@ class WorkflowTests {
 		return cli;
 	}
 
+	/** The install line users read names the images the images workflow really pushes. */
+	@Test
+	void theDocumentedInstallUsesTheImagesTheImagesWorkflowPushes() throws Exception {
+		String push = steps(read(WORKFLOWS.resolve("images.yml"))).stream()
+			.map((step) -> step.path("run").asText(""))
+			.filter((run) -> run.contains("jib:build"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(push).contains("-Djib.image.registry=\"ghcr.io/${owner}\"").contains("-Djib.image.tag=\"${GITHUB_SHA}\"");
+		String readme = Files.readString(Charts.ROOT.resolve("charts/README.md"));
+		assertThat(readme).contains("helm install chorus charts/chorus -n chorus")
+			.contains("--set global.imageRegistry=ghcr.io/<owner> --set global.imageTag=<commit sha>");
+		JsonNode values = Charts.YAML.readTree(Charts.CHART.resolve("values.yaml").toFile());
+		// No default that names images nobody publishes.
+		assertThat(values.at("/global/imageRegistry").asText()).isEmpty();
+		assertThat(values.at("/global/imageTag").asText()).isEmpty();
+	}
+
 	@Test
 	void helmTestLogsAreReadFromTestPodsThatStillExist() throws Exception {
 		boolean logs = false;
