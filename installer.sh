@@ -326,7 +326,7 @@ KIND
       kind create cluster --name "$CLUSTER" --image "$KIND_NODE_IMAGE" --config "$config" --wait 120s
       ;;
     minikube)
-      minikube start -p "$CLUSTER" --cpus 4 --memory 8g --kubernetes-version "${KIND_NODE_IMAGE##*:}"
+      minikube start -p "$CLUSTER" --cpus 4 --memory 12g --kubernetes-version "${KIND_NODE_IMAGE##*:}"
       ;;
   esac
 }
