@@ -147,7 +147,7 @@ class DataStoreAccessTests {
 				continue;
 			}
 			String rules = line.group(2);
-			assertThat(rules).as(line.group(1)).startsWith("reset on >$REDIS_PASSWORD_" + line.group(1).toUpperCase() + " ")
+			assertThat(rules).as(line.group(1)).startsWith("reset resetchannels on >$REDIS_PASSWORD_" + line.group(1).toUpperCase() + " ")
 				.contains("+@all -@admin -flushall -flushdb -keys")
 				.doesNotContain("~* ")
 				.doesNotContain("&* ");
