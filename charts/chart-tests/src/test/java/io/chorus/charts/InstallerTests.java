@@ -85,8 +85,9 @@ class InstallerTests {
 				  "rollout status deployment/"*-canary*) exit "$(cat "$STUB_STATE/rollout-rc" 2>/dev/null || echo 0)" ;;
 				  "get virtualservice "*) echo 20 ;;
 				  "-n istio-system port-forward "*)
+				    # A failing port-forward never listens: no pid for the fake Prometheus to find.
+				    if [ -n "$STUB_PORT_FORWARD_FAILS" ]; then rm -f "$STUB_STATE/port-forward.pid"; exit 1; fi
 				    echo $$ > "$STUB_STATE/port-forward.pid"
-				    [ -z "$STUB_PORT_FORWARD_FAILS" ] || exit 1
 				    exec sleep 60 ;;
 				  "create namespace "*) echo "kind: Namespace" ;;
 				  "apply -f -") cat > /dev/null ;;
@@ -100,7 +101,10 @@ class InstallerTests {
 		stub("curl", record + """
 				case "$*" in
 				  *127.0.0.1:19090*)
-				    kill -0 "$(cat "$STUB_STATE/port-forward.pid" 2>/dev/null)" 2>/dev/null || { echo "connection refused" >&2; exit 7; } ;;
+				    # Listening while the port-forward process lives (a killed one may linger as a zombie).
+				    pid=$(cat "$STUB_STATE/port-forward.pid" 2>/dev/null)
+				    { [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] && ! grep -q ') Z ' "/proc/$pid/stat"; } ||
+				      { echo "connection refused" >&2; exit 7; } ;;
 				esac
 				case "$*" in
 				  */-/ready*) exit 0 ;;
