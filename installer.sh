@@ -361,7 +361,7 @@ KIND
       kind create cluster --name "$CLUSTER" --image "$KIND_NODE_IMAGE" --config "$config" --wait 120s
       ;;
     minikube)
-      minikube start -p "$CLUSTER" --cpus 4 --memory 8g --kubernetes-version "${KIND_NODE_IMAGE##*:}"
+      minikube start -p "$CLUSTER" --cpus 4 --memory 12g --kubernetes-version "${KIND_NODE_IMAGE##*:}"
       ;;
   esac
 }
@@ -506,9 +506,15 @@ Usage: ./installer.sh canary <service> <action>
   status [--timeout D]  exit 0 when the canary is ready (waits up to D, default 0s),
                         1 when it is not ready, 2 when no canary runs
   auto --steps 5,25,50,100 --interval 60s --max-error-rate 0.01 --max-p99 500
+       [--min-requests 20] [--max-error-increase 0.005] [--max-p99-ratio 1.5]
                         raise the weight step by step; after each interval, read the canary's
-                        5xx rate and p99 (ms) from Prometheus (Istio metrics); any breach
-                        rolls back (abort, exit 1); all steps passed → promote (exit 0)
+                        request count, 5xx rate and p99 (ms) and the stable version's from
+                        Prometheus (Istio metrics). Every step needs --min-requests canary
+                        requests (the first step may wait 2 more intervals for them); a limit
+                        breach, a canary worse than stable (error rate above stable's plus
+                        --max-error-increase, p99 above stable's × --max-p99-ratio and by more
+                        than 50 ms), missing data or a failed query rolls back (abort, exit 1);
+                        all steps passed → promote (exit 0)
 
 Environment: CHORUS_PROMETHEUS_URL (default: a port-forward to istio-system/prometheus)
 EOF2
@@ -537,7 +543,7 @@ canary_set_weight() { # $1 = service, $2 = weight
   if ! [[ $2 =~ ^[0-9]+$ ]] || (($2 > 100)); then
     die "weight must be 0..100 (got '$2')"
   fi
-  helm_set "services.$1.canary.weight=$2"
+  helm_set "services.$1.canary.weight=$2" || return 1
   say "canary $1: weight $2 %"
 }
 
@@ -569,7 +575,7 @@ canary_promote() { # $1 = service
 }
 
 canary_abort() { # $1 = service
-  helm_set "services.$1.canary.enabled=false" "services.$1.canary.weight=0"
+  helm_set "services.$1.canary.enabled=false" "services.$1.canary.weight=0" || return 1
   say "canary $1: aborted, all traffic on stable"
 }
 
@@ -598,26 +604,38 @@ canary_status() { # $1 = service, options
 }
 
 PF_PID=""
+PROM=""
 
-prometheus_url() {
+stop_port_forward() {
+  if [[ -n $PF_PID ]]; then kill "$PF_PID" 2>/dev/null || true; fi
+}
+
+# Sets PROM to a reachable Prometheus. Must run in the main shell, never inside $( … ): a
+# port-forward started in a command substitution is killed when that subshell exits.
+start_prometheus() {
   if [[ -n $PROMETHEUS_URL ]]; then
-    printf '%s\n' "$PROMETHEUS_URL"
+    PROM=$PROMETHEUS_URL
     return 0
   fi
-  if [[ -z $PF_PID ]]; then
-    kubectl -n istio-system port-forward svc/prometheus 19090:9090 >/dev/null 2>&1 &
-    PF_PID=$!
-    trap 'kill "$PF_PID" 2>/dev/null || true' EXIT
-    sleep 2
-  fi
-  printf 'http://127.0.0.1:19090\n'
+  local port=${CHORUS_PROMETHEUS_LOCAL_PORT:-19090} i
+  kubectl -n istio-system port-forward svc/prometheus "$port:9090" >/dev/null 2>&1 &
+  PF_PID=$!
+  trap stop_port_forward EXIT
+  PROM="http://127.0.0.1:$port"
+  for ((i = 0; i < 30; i++)); do
+    curl -fsS -o /dev/null "$PROM/-/ready" 2>/dev/null && return 0
+    kill -0 "$PF_PID" 2>/dev/null || return 1
+    sleep 1
+  done
+  return 1
 }
 
 # Prints the scalar value of a Prometheus instant query, or nothing when there is no data.
+# Fails (status 1) when Prometheus cannot be asked or answers with an error.
 prom_query() { # $1 = PromQL
   local body
-  body=$(curl -fsS --get "$(prometheus_url)/api/v1/query" --data-urlencode "query=$1") ||
-    die "Prometheus query failed: $1"
+  body=$(curl -fsS --max-time 20 --get "$PROM/api/v1/query" --data-urlencode "query=$1") || return 1
+  [[ $body == *'"status":"success"'* ]] || return 1
   printf '%s\n' "$body" | sed -n 's/.*"value":\[[^,]*,"\([^"]*\)"\].*/\1/p'
 }
 
@@ -629,44 +647,110 @@ seconds_of() { # $1 = 30s | 2m | 90 → seconds
   esac
 }
 
-above() { # $1 > $2 as numbers (NaN counts as 0)
-  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NaN") a = 0; exit !(a + 0 > b + 0) }'
+above() { # $1 > $2 as numbers
+  awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 > b + 0) }'
+}
+
+number() { # true when $1 is a finite number (Prometheus answers NaN for 0/0)
+  [[ $1 =~ ^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$ ]]
+}
+
+# Rolls the canary back and fails: every way out of `auto` other than promotion goes through here.
+canary_rollback() { # $1 = service, $2.. = reason
+  local svc=$1
+  shift
+  say "canary $svc: $*; rolling back"
+  canary_abort "$svc" || die "rollback of $svc failed: remove the canary with './installer.sh canary $svc abort'"
+  return 1
+}
+
+# Flagger-style analysis of one step. Sets CHECK to "ok", "wait" (too little traffic at the first
+# step), or the reason for a rollback; updates the stable baseline (BASE_ERR, BASE_P99).
+analyse_step() { # $1 = service, $2 = window, $3 = first step (true|false)
+  local svc=$1 window=$2 first=$3 requests err p99 serr sp99
+  local sel="reporter=\"destination\",destination_app=\"$svc\""
+  local canary="$sel,destination_version=\"canary\"" stable="$sel,destination_version=\"stable\""
+  CHECK="Prometheus query failed"
+  requests=$(prom_query "sum(increase(istio_requests_total{$canary}[$window]))") || return 0
+  err=$(prom_query "(sum(rate(istio_requests_total{$canary,response_code=~\"5..\"}[$window])) or vector(0)) / sum(rate(istio_requests_total{$canary}[$window]))") || return 0
+  p99=$(prom_query "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{$canary}[$window])))") || return 0
+  serr=$(prom_query "(sum(rate(istio_requests_total{$stable,response_code=~\"5..\"}[$window])) or vector(0)) / sum(rate(istio_requests_total{$stable}[$window]))") || return 0
+  sp99=$(prom_query "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{$stable}[$window])))") || return 0
+  number "$serr" && BASE_ERR=$serr
+  number "$sp99" && BASE_P99=$sp99
+  say "  canary: ${requests:-no data} requests, error rate ${err:-no data}, p99 ${p99:-no data} ms;" \
+    "stable: error rate ${BASE_ERR:-no data}, p99 ${BASE_P99:-no data} ms"
+  number "$requests" || requests=0
+  if above "$MIN_REQUESTS" "$requests"; then
+    if [[ $first == true ]]; then CHECK="wait"; else CHECK="only $requests canary requests in $window (minimum $MIN_REQUESTS): no evidence"; fi
+    return 0
+  fi
+  if ! number "$err" || ! number "$p99"; then
+    CHECK="no error-rate or latency data for $requests canary requests"
+    return 0
+  fi
+  if above "$err" "$MAX_ERROR"; then
+    CHECK="error rate $err above $MAX_ERROR"
+  elif [[ -n $BASE_ERR ]] && above "$err" "$(awk -v b="$BASE_ERR" -v d="$MAX_ERROR_INCREASE" 'BEGIN { print b + d }')"; then
+    CHECK="error rate $err above stable's $BASE_ERR + $MAX_ERROR_INCREASE"
+  elif above "$p99" "$MAX_P99"; then
+    CHECK="p99 $p99 ms above $MAX_P99 ms"
+  elif [[ -n $BASE_P99 ]] && above "$p99" "$(awk -v b="$BASE_P99" -v r="$MAX_P99_RATIO" -v s="$P99_SLACK" 'BEGIN { print (b * r > b + s) ? b * r : b + s }')"; then
+    CHECK="p99 $p99 ms above stable's $BASE_P99 ms × $MAX_P99_RATIO (slack $P99_SLACK ms)"
+  else
+    CHECK=ok
+  fi
 }
 
 canary_auto() { # $1 = service, options
-  local svc=$1 steps=5,25,50,100 interval=60s max_error=0.01 max_p99=500 step window err p99
+  local svc=$1 steps=5,25,50,100 interval=60s step window seconds first=true waits v
+  MAX_ERROR=0.01 MAX_P99=500 MIN_REQUESTS=20 MAX_ERROR_INCREASE=0.005 MAX_P99_RATIO=1.5 P99_SLACK=50
+  BASE_ERR="" BASE_P99="" CHECK=""
+  local first_step_waits=${CHORUS_CANARY_FIRST_STEP_WAITS:-2}
   shift
   while (($#)); do
     case $1 in
       --steps) steps=${2:-}; shift 2 ;;
       --interval) interval=${2:-}; shift 2 ;;
-      --max-error-rate) max_error=${2:-}; shift 2 ;;
-      --max-p99) max_p99=${2:-}; shift 2 ;;
+      --max-error-rate) MAX_ERROR=${2:-}; shift 2 ;;
+      --max-p99) MAX_P99=${2:-}; shift 2 ;;
+      --min-requests) MIN_REQUESTS=${2:-}; shift 2 ;;
+      --max-error-increase) MAX_ERROR_INCREASE=${2:-}; shift 2 ;;
+      --max-p99-ratio) MAX_P99_RATIO=${2:-}; shift 2 ;;
       *) die "unknown option for canary auto: $1" ;;
     esac
   done
   [[ $steps =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--steps must be a comma-separated list of weights"
-  canary_running "$svc" || die "no canary of $svc is running (canary $svc start --tag T first)"
-  window=$(seconds_of "$interval")
-  if ((window >= 30)); then window="${window}s"; else window="30s"; fi
-  local sel="reporter=\"destination\",destination_app=\"$svc\",destination_version=\"canary\""
   IFS=, read -r -a weights <<<"$steps"
+  for v in "${weights[@]}"; do ((v <= 100)) || die "--steps: weight $v is above 100"; done
+  for v in "$MAX_ERROR" "$MAX_P99" "$MIN_REQUESTS" "$MAX_ERROR_INCREASE" "$MAX_P99_RATIO"; do
+    number "$v" || die "canary auto: '$v' is not a number"
+  done
+  above "$MIN_REQUESTS" 0 || die "--min-requests must be at least 1: promoting without canary traffic proves nothing"
+  canary_running "$svc" || die "no canary of $svc is running (canary $svc start --tag T first)"
+  seconds=$(seconds_of "$interval")
+  if ((seconds >= 30)); then window="${seconds}s"; else window="30s"; fi
+  start_prometheus || { canary_rollback "$svc" "Prometheus is not reachable"; return 1; }
   for step in "${weights[@]}"; do
-    canary_set_weight "$svc" "$step"
-    sleep "$(seconds_of "$interval")"
-    err=$(prom_query "sum(rate(istio_requests_total{$sel,response_code=~\"5..\"}[$window])) / sum(rate(istio_requests_total{$sel}[$window]))")
-    p99=$(prom_query "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{$sel}[$window])))")
-    say "canary $svc at $step %: error rate ${err:-no data}, p99 ${p99:-no data} ms"
-    if [[ -n $err ]] && above "$err" "$max_error"; then
-      say "canary $svc: error rate $err above $max_error, rolling back"
-      canary_abort "$svc"
+    canary_set_weight "$svc" "$step" || { canary_rollback "$svc" "setting weight $step failed"; return 1; }
+    waits=0
+    while :; do
+      sleep "$seconds"
+      analyse_step "$svc" "$window" "$first"
+      [[ $CHECK == wait ]] || break
+      if ((waits >= first_step_waits)); then
+        CHECK="fewer than $MIN_REQUESTS canary requests after $((waits + 1)) intervals: no evidence"
+        break
+      fi
+      waits=$((waits + 1))
+      say "canary $svc at $step %: fewer than $MIN_REQUESTS requests yet, waiting another $interval"
+    done
+    if [[ $CHECK != ok ]]; then
+      canary_rollback "$svc" "$CHECK at $step %"
       return 1
     fi
-    if [[ -n $p99 ]] && above "$p99" "$max_p99"; then
-      say "canary $svc: p99 $p99 ms above $max_p99 ms, rolling back"
-      canary_abort "$svc"
-      return 1
-    fi
+    say "canary $svc at $step %: passed"
+    first=false
   done
   canary_promote "$svc"
 }

@@ -46,47 +46,58 @@
 - name: CHORUS_PASSPORT_JWKS_URI
   value: {{ printf "http://gateway:%d/internal/passport/jwks.json" ((index $root.Values.services "gateway").managementPort | int) | quote }}
 {{- end }}
+{{- /* Each service is its own user in every store (user = service name, password key
+       <service>-password), with rights on its own database / key prefixes only. */ -}}
 {{- if has "mysql" $svc.stores }}
 {{- $host := include "chorus-lib.env.infraHost" (dict "root" $root "store" "mysql") }}
 {{- $port := ternary 3306 ($root.Values.infra.mysql.external.port | int) $root.Values.infra.mysql.enabled }}
+{{- $secret := include "chorus-lib.env.secretName" (dict "root" $root "store" "mysql") }}
 - name: SPRING_R2DBC_URL
   value: {{ printf "r2dbc:mysql://%s:%d/%s" $host $port $db | quote }}
 - name: SPRING_R2DBC_USERNAME
-  value: chorus
+  value: {{ $svc.name }}
 - name: SPRING_R2DBC_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "chorus-lib.env.secretName" (dict "root" $root "store" "mysql") }}
-      key: password
+      name: {{ $secret }}
+      key: {{ $svc.name }}-password
 - name: SPRING_FLYWAY_URL
   value: {{ printf "jdbc:mariadb://%s:%d/%s?allowPublicKeyRetrieval=true" $host $port $db | quote }}
 - name: SPRING_FLYWAY_USER
-  value: chorus
+  value: {{ $svc.name }}
 - name: SPRING_FLYWAY_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "chorus-lib.env.secretName" (dict "root" $root "store" "mysql") }}
-      key: password
+      name: {{ $secret }}
+      key: {{ $svc.name }}-password
+# Start-up ordering: Flyway waits for MySQL (1 s doubling up to the interval) instead of failing
+# the pod into a crash loop; the budget stays inside the startup probe's (chart-tests check it).
+- name: SPRING_FLYWAY_CONNECT_RETRIES
+  value: {{ $svc.storeWait.retries | int | quote }}
+- name: SPRING_FLYWAY_CONNECT_RETRIES_INTERVAL
+  value: {{ printf "%ds" ($svc.storeWait.maxIntervalSeconds | int) | quote }}
 {{- end }}
 {{- if has "redis" $svc.stores }}
 - name: SPRING_DATA_REDIS_HOST
   value: {{ include "chorus-lib.env.infraHost" (dict "root" $root "store" "redis") | quote }}
 - name: SPRING_DATA_REDIS_PORT
   value: {{ ternary 6379 ($root.Values.infra.redis.external.port | int) $root.Values.infra.redis.enabled | quote }}
+- name: SPRING_DATA_REDIS_USERNAME
+  value: {{ $svc.name }}
 - name: SPRING_DATA_REDIS_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ include "chorus-lib.env.secretName" (dict "root" $root "store" "redis") }}
-      key: password
+      key: {{ $svc.name }}-password
 {{- end }}
 {{- if has "mongodb" $svc.stores }}
 - name: MONGODB_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ include "chorus-lib.env.secretName" (dict "root" $root "store" "mongodb") }}
-      key: password
+      key: {{ $svc.name }}-password
 - name: SPRING_MONGODB_URI
-  value: {{ printf "mongodb://root:$(MONGODB_PASSWORD)@%s:%d/%s?authSource=admin" (include "chorus-lib.env.infraHost" (dict "root" $root "store" "mongodb")) (ternary 27017 ($root.Values.infra.mongodb.external.port | int) $root.Values.infra.mongodb.enabled) $db | quote }}
+  value: {{ printf "mongodb://%s:$(MONGODB_PASSWORD)@%s:%d/%s?authSource=%s" $svc.name (include "chorus-lib.env.infraHost" (dict "root" $root "store" "mongodb")) (ternary 27017 ($root.Values.infra.mongodb.external.port | int) $root.Values.infra.mongodb.enabled) $db $db | quote }}
 {{- end }}
 {{- if has "kafka" $svc.stores }}
 - name: CHORUS_KAFKA_BOOTSTRAP_SERVERS

@@ -1,5 +1,7 @@
-{{/* NetworkPolicy, optional: the service port only from the gateway, named callers and the ingress namespace;
-     the management port from the monitoring namespaces. Egress stays open (DNS, stores, mesh). */}}
+{{/* NetworkPolicy (on by default): the service port only from the gateway, named callers and the ingress
+     namespace (without the mesh the gateway's port is open: there is no ingress gateway to name); the
+     management port and the sidecar's merged metrics (15020, 15090) from the monitoring namespaces.
+     Egress stays open (DNS, stores, mesh). */}}
 
 {{/* Usage: include "chorus-lib.networkpolicy" (dict "root" $ "svc" $svc) */}}
 {{- define "chorus-lib.networkpolicy" -}}
@@ -20,6 +22,9 @@ spec:
     - ports:
         - port: http
           protocol: TCP
+      {{- if and (eq $svc.name "gateway") (not $root.Values.mesh.enabled) }}
+      from: []
+      {{- else }}
       from:
         {{- if eq $svc.name "gateway" }}
         - namespaceSelector:
@@ -35,9 +40,16 @@ spec:
             matchLabels:
               app: {{ . }}
         {{- end }}
+      {{- end }}
     - ports:
         - port: http-mgmt
           protocol: TCP
+        {{- if $root.Values.mesh.enabled }}
+        - port: 15020
+          protocol: TCP
+        - port: 15090
+          protocol: TCP
+        {{- end }}
       from:
         {{- range $root.Values.mesh.monitoringNamespaces }}
         - namespaceSelector:

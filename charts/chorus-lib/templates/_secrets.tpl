@@ -1,11 +1,24 @@
 {{/* Secrets generated at install time and kept on upgrade: `lookup` returns the live Secret, whose
      values win over freshly generated ones. Nothing secret ever comes from values files. */}}
 
-{{/* Usage: include "chorus-lib.secrets.secret" (dict "root" $ "name" "chorus-mysql" "generated" (dict "password" (randAlphaNum 32))) */}}
-{{- define "chorus-lib.secrets.secret" -}}
+{{/* Usage: include "chorus-lib.secrets.resolve" (dict "root" $ "name" "chorus-mysql" "generated" (dict "password" (randAlphaNum 32))) | fromYaml
+     — key → base64 value: the live Secret's value where it has one, else the generated one */}}
+{{- define "chorus-lib.secrets.resolve" -}}
 {{- $existing := lookup "v1" "Secret" .root.Release.Namespace .name -}}
 {{- $data := dict -}}
 {{- if and $existing $existing.data -}}{{- $data = $existing.data -}}{{- end -}}
+{{- $out := dict -}}
+{{- range $key := keys .generated | sortAlpha -}}
+{{- $_ := set $out $key (index $data $key | default (index $.generated $key | b64enc)) -}}
+{{- end -}}
+{{- toYaml $out -}}
+{{- end -}}
+
+{{/* Usage: include "chorus-lib.secrets.secret" (dict "root" $ "name" "chorus-mysql" "generated" (dict "password" (randAlphaNum 32)))
+     or, with values already resolved: (dict "root" $ "name" "chorus-mysql" "data" $resolved) */}}
+{{- define "chorus-lib.secrets.secret" -}}
+{{- $data := .data -}}
+{{- if not $data -}}{{- $data = include "chorus-lib.secrets.resolve" . | fromYaml -}}{{- end -}}
 apiVersion: v1
 kind: Secret
 metadata:
@@ -19,8 +32,8 @@ metadata:
     helm.sh/resource-policy: keep
 type: Opaque
 data:
-  {{- range $key := keys .generated | sortAlpha }}
-  {{ $key }}: {{ index $data $key | default (index $.generated $key | b64enc) | quote }}
+  {{- range $key := keys $data | sortAlpha }}
+  {{ $key }}: {{ index $data $key | quote }}
   {{- end }}
 {{- end -}}
 

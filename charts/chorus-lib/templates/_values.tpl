@@ -32,3 +32,18 @@
 {{- end -}}
 {{- toYaml $names -}}
 {{- end -}}
+
+
+{{/* Usage: include "chorus-lib.values.storeUsers" (dict "root" $ "store" "mysql") | fromYamlArray
+     — the enabled services that use a store, each its own user: name (= user), database, redisKeys.
+     Least privilege: a service's credentials open its own database / key prefixes only. */}}
+{{- define "chorus-lib.values.storeUsers" -}}
+{{- $users := list -}}
+{{- range $name := include "chorus-lib.values.enabledServices" .root | fromYamlArray -}}
+{{- $svc := include "chorus-lib.values.service" (dict "root" $.root "name" $name) | fromYaml -}}
+{{- if has $.store $svc.stores -}}
+{{- $users = append $users (dict "name" $name "database" ($svc.database | default $name) "redisKeys" ($svc.redisKeys | default list)) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $users -}}
+{{- end -}}

@@ -5,23 +5,20 @@
 {{- define "chorus-lib.virtualservice.destinations" -}}
 {{- $svc := include "chorus-lib.values.service" (dict "root" .root "name" .name) | fromYaml -}}
 {{- $w := ternary ($svc.canary.weight | int) 0 $svc.canary.enabled -}}
+{{- range $track := ternary (list "stable" "canary") (list "stable") $svc.canary.enabled }}
 - destination:
     host: {{ $svc.name }}
-    subset: stable
-    {{- if .port }}
+    subset: {{ $track }}
+    {{- if $.port }}
     port:
       number: {{ $svc.port | int }}
     {{- end }}
-  weight: {{ sub 100 $w }}
-{{- if $svc.canary.enabled }}
-- destination:
-    host: {{ $svc.name }}
-    subset: canary
-    {{- if .port }}
-    port:
-      number: {{ $svc.port | int }}
-    {{- end }}
-  weight: {{ $w }}
+  weight: {{ ternary $w (sub 100 $w) (eq $track "canary") }}
+  # The version that answered, visible to clients: the e2e run counts responses per version.
+  headers:
+    response:
+      set:
+        x-chorus-version: {{ include "chorus-lib.images.tag" (dict "root" $.root "svc" $svc "track" $track) | quote }}
 {{- end }}
 {{- end -}}
 

@@ -56,7 +56,7 @@ class ChartRenderingTests {
 
 	@Test
 	void lintIsCleanInStrictMode() {
-		LintResult lint = new Helm(Charts.CHART).lint().strict().call();
+		LintResult lint = new Helm(Charts.chartWithImages(this.work)).lint().strict().call();
 		assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
 		LintResult lib = new Helm(Charts.ROOT.resolve("charts/chorus-lib")).lint().strict().call();
 		assertThat(lib.isFailed()).as(String.join("\n", lib.getMessages())).isFalse();
@@ -173,7 +173,8 @@ class ChartRenderingTests {
 		List<JsonNode> docs = Charts.render(chart, List.of(), Map.of());
 		List<JsonNode> pods = Charts.ofKind(docs, "Pod").toList();
 		assertThat(pods).extracting(Charts::id)
-			.containsExactlyInAnyOrder("Pod/chorus-test-gateway-health", "Pod/chorus-test-signup-login");
+			.containsExactlyInAnyOrder("Pod/chorus-test-gateway-health", "Pod/chorus-test-signup-login",
+					"Pod/chorus-test-data-paths");
 		SchemaValidator validator = new SchemaValidator();
 		for (JsonNode pod : pods) {
 			assertThat(validator.problems(pod)).isEmpty();
@@ -182,6 +183,32 @@ class ChartRenderingTests {
 		}
 		String script = Charts.named(docs, "Pod", "chorus-test-signup-login").at("/spec/containers/0/command/2").asText();
 		assertThat(script).contains("/api/auth/signup").contains("/api/auth/login").contains("accessToken");
+		// Each service's data path, not just health: timeline, search, activity, music (upload +
+		// Range), chart; every script is valid sh.
+		String paths = Charts.named(docs, "Pod", "chorus-test-data-paths").at("/spec/containers/0/command/2").asText();
+		assertThat(paths).contains("/api/posts").contains("/api/timeline/home").contains("/api/search?q=")
+			.contains("/api/activity/me").contains("created /api/tracks ").contains("Range: bytes=0-99").contains("/plays")
+			.contains("/api/charts/daily");
+		for (JsonNode pod : pods) {
+			JsonNode command = pod.at("/spec/containers/0/command");
+			if (command.size() == 3 && command.get(0).asText().equals("sh")) {
+				assertThat(shellSyntaxErrors(command.get(2).asText())).as(Charts.id(pod)).isEmpty();
+			}
+		}
+		// A test that needs every service is left out when some are disabled.
+		List<JsonNode> minimal = Charts.render(chart, List.of("ci/minimal-values.yaml"), Map.of());
+		assertThat(Charts.ofKind(minimal, "Pod").map(Charts::id)).doesNotContain("Pod/chorus-test-data-paths");
+	}
+
+	private static String shellSyntaxErrors(String script) {
+		try {
+			Process sh = new ProcessBuilder("sh", "-n", "-c", script).redirectErrorStream(true).start();
+			String out = new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return (sh.waitFor() == 0) ? "" : out + " (exit " + sh.exitValue() + ")";
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
@@ -432,6 +459,9 @@ class ChartRenderingTests {
 		assertThat(route.at("/route/0/weight").asInt()).isEqualTo(80);
 		assertThat(route.at("/route/1/destination/subset").asText()).isEqualTo("canary");
 		assertThat(route.at("/route/1/weight").asInt()).isEqualTo(20);
+		// Each answer names the version that served it (the e2e run counts them per version).
+		assertThat(route.at("/route/0/headers/response/set/x-chorus-version").asText()).isEqualTo("0.1.0");
+		assertThat(route.at("/route/1/headers/response/set/x-chorus-version").asText()).isEqualTo("0.2.0-rc1");
 		// The read half of the posts split follows timeline's canary too.
 		JsonNode postsRead = route(Charts.named(docs, "VirtualService", "content"), "posts-read");
 		assertThat(postsRead.at("/route/1/destination/subset").asText()).isEqualTo("canary");

@@ -29,6 +29,9 @@ final class Charts {
 
 	static final YAMLMapper YAML = new YAMLMapper();
 
+	/** The image registry and tag a real install must set (the chart has no defaults for them). */
+	static final Path IMAGES = ROOT.resolve("charts/chart-tests/src/test/resources/images-values.yaml");
+
 	/** One fake API server for the whole test JVM (Helm's lookup needs one). */
 	static final FakeKubeApi API = new FakeKubeApi(Path.of(System.getenv().getOrDefault("KUBECONFIG",
 			ROOT.resolve("charts/chart-tests/target/fake-kubeconfig").toString())));
@@ -45,10 +48,18 @@ final class Charts {
 	}
 
 	static String renderText(Path chart, List<String> valuesFiles, Map<String, String> sets) {
+		return renderText(chart, valuesFiles, sets, true);
+	}
+
+	/** @param images whether to set the image registry and tag first (IMAGES), as every real install must */
+	static String renderText(Path chart, List<String> valuesFiles, Map<String, String> sets, boolean images) {
 		TemplateCommand template = new Helm(chart).template()
 			.withName("chorus")
 			.withNamespace(NAMESPACE)
 			.withKubeVersion(KUBE_VERSION);
+		if (images) {
+			template = template.withValuesFile(IMAGES);
+		}
 		for (String file : valuesFiles) {
 			template = template.withValuesFile(CHART.resolve(file));
 		}
@@ -91,6 +102,32 @@ final class Charts {
 					Files.writeString(test, text.replaceAll("(?m)^\\s+helm\\.sh/hook.*$\\n", ""));
 				}
 			}
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A copy of the chart whose values.yaml names an image registry and tag, as a user's install
+	 * must (helm lint takes no values file).
+	 */
+	static Path chartWithImages(Path workDir) {
+		try {
+			Path copy = workDir.resolve("chorus-with-images");
+			copyTree(CHART, copy);
+			Path lib = copy.resolve("charts/chorus-lib");
+			Files.deleteIfExists(lib);
+			copyTree(ROOT.resolve("charts/chorus-lib"), lib);
+			Path values = copy.resolve("values.yaml");
+			String text = Files.readString(values);
+			String replaced = text.replace("  imageRegistry: \"\"\n", "  imageRegistry: registry.test/chorus\n")
+				.replace("  imageTag: \"\"\n", "  imageTag: \"0.1.0\"\n");
+			if (replaced.equals(text)) {
+				throw new IllegalStateException("values.yaml no longer has empty image defaults");
+			}
+			Files.writeString(values, replaced);
 			return copy;
 		}
 		catch (IOException ex) {

@@ -84,18 +84,45 @@ class InstallerTests {
 				  "get deployment "*-canary*) [ -f "$STUB_STATE/canary" ]; exit $? ;;
 				  "rollout status deployment/"*-canary*) exit "$(cat "$STUB_STATE/rollout-rc" 2>/dev/null || echo 0)" ;;
 				  "get virtualservice "*) echo 20 ;;
+				  "-n istio-system port-forward "*)
+				    # A failing port-forward never listens: no pid for the fake Prometheus to find.
+				    if [ -n "$STUB_PORT_FORWARD_FAILS" ]; then rm -f "$STUB_STATE/port-forward.pid"; exit 1; fi
+				    echo $$ > "$STUB_STATE/port-forward.pid"
+				    exec sleep 60 ;;
 				  "create namespace "*) echo "kind: Namespace" ;;
 				  "apply -f -") cat > /dev/null ;;
 				esac
 				exit 0
 				""");
+		// A fake Prometheus: each query family answers from its STUB_* variable, a space-separated
+		// list consumed one value per query ("-" = no data; the last value repeats). Through the
+		// port-forward address it answers only while the port-forward process is alive, as the real
+		// one does; STUB_PROM_FAIL_AT=n fails the n-th query.
 		stub("curl", record + """
 				case "$*" in
-				  *api/v1/query*histogram_quantile*) v=$STUB_P99 ;;
-				  *api/v1/query*) v=$STUB_ERROR_RATE ;;
+				  *127.0.0.1:19090*)
+				    # Listening while the port-forward process lives (a killed one may linger as a zombie).
+				    pid=$(cat "$STUB_STATE/port-forward.pid" 2>/dev/null)
+				    { [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] && ! grep -q ') Z ' "/proc/$pid/stat"; } ||
+				      { echo "connection refused" >&2; exit 7; } ;;
+				esac
+				case "$*" in
+				  */-/ready*) exit 0 ;;
+				  *api/v1/query*) ;;
 				  *) exit 0 ;;
 				esac
-				if [ -z "$v" ]; then echo '{"status":"success","data":{"resultType":"vector","result":[]}}'
+				n=$(( $(cat "$STUB_STATE/queries" 2>/dev/null || echo 0) + 1 )); echo $n > "$STUB_STATE/queries"
+				[ "$n" != "${STUB_PROM_FAIL_AT:-}" ] || { echo "HTTP 503" >&2; exit 22; }
+				case "$*" in
+				  *increase?istio_requests_total*) family=requests; values=$STUB_REQUESTS ;;
+				  *histogram_quantile*'"canary"'*) family=p99; values=$STUB_P99 ;;
+				  *histogram_quantile*'"stable"'*) family=stable-p99; values=$STUB_STABLE_P99 ;;
+				  *'"canary"'*) family=error; values=$STUB_ERROR_RATE ;;
+				  *) family=stable-error; values=$STUB_STABLE_ERROR_RATE ;;
+				esac
+				i=$(( $(cat "$STUB_STATE/$family" 2>/dev/null || echo 0) + 1 )); echo $i > "$STUB_STATE/$family"
+				v=$(echo "$values" | awk -v i=$i '{ if (NF == 0) print "-"; else print (i <= NF ? $i : $NF) }')
+				if [ "$v" = "-" ]; then echo '{"status":"success","data":{"resultType":"vector","result":[]}}'
 				else printf '{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1765000000.5,"%s"]}]}}\\n' "$v"; fi
 				""");
 		stub("mvnw", record + """
@@ -108,6 +135,12 @@ class InstallerTests {
 		this.env.put("CHORUS_STATE_DIR", this.state.resolve("cluster").toString());
 		this.env.put("CHORUS_IMAGE_TAG", "abc123");
 		this.env.put("CHORUS_PROMETHEUS_URL", "http://prometheus.test:9090");
+		// A healthy canary next to a healthy stable unless a test says otherwise.
+		this.env.put("STUB_REQUESTS", "120");
+		this.env.put("STUB_ERROR_RATE", "0.002");
+		this.env.put("STUB_P99", "180");
+		this.env.put("STUB_STABLE_ERROR_RATE", "0.001");
+		this.env.put("STUB_STABLE_P99", "170");
 		this.env.put("PATH", this.bin + ":/usr/bin:/bin");
 	}
 
@@ -125,6 +158,9 @@ class InstallerTests {
 		pb.environment().putAll(this.env);
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		Files.deleteIfExists(this.log);
+		for (String counter : List.of("queries", "requests", "error", "p99", "stable-error", "stable-p99")) {
+			Files.deleteIfExists(this.state.resolve(counter));
+		}
 		Process process = pb.start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -224,13 +260,25 @@ class InstallerTests {
 		assertThat(run("canary", "member", "status").exit()).isEqualTo(1);
 	}
 
+	Run auto(String service, String... options) throws Exception {
+		List<String> args = new ArrayList<>(List.of("canary", service, "auto", "--interval", "0s"));
+		args.addAll(List.of(options));
+		return run(args.toArray(String[]::new));
+	}
+
+	static void assertRolledBackWithoutPromoting(Run auto, String service) {
+		assertThat(auto.exit()).as(auto.out()).isEqualTo(1);
+		List<String> helm = auto.callsOf("helm");
+		assertThat(helm.get(helm.size() - 1))
+			.contains("services." + service + ".canary.enabled=false --set services." + service + ".canary.weight=0");
+		assertThat(helm).noneMatch((c) -> c.contains("image.tag"));
+		assertThat(auto.out()).contains("rolling back").contains("aborted, all traffic on stable");
+	}
+
 	@Test
-	void canaryAutoPromotesWhenEveryStepStaysWithinTheLimits() throws Exception {
+	void canaryAutoPromotesWhenEveryStepHasTrafficAndStaysWithinTheLimitsAndCloseToStable() throws Exception {
 		run("canary", "timeline", "start", "--tag", "0.3.0");
-		this.env.put("STUB_ERROR_RATE", "0.002");
-		this.env.put("STUB_P99", "180");
-		Run auto = run("canary", "timeline", "auto", "--steps", "5,50,100", "--interval", "0s", "--max-error-rate", "0.01",
-				"--max-p99", "500");
+		Run auto = auto("timeline", "--steps", "5,50,100", "--max-error-rate", "0.01", "--max-p99", "500");
 		assertThat(auto.exit()).as(auto.out()).isZero();
 		List<String> helm = auto.callsOf("helm");
 		assertThat(helm).hasSize(5);
@@ -240,43 +288,143 @@ class InstallerTests {
 		assertThat(helm.get(3)).contains("--set services.timeline.image.tag=0.3.0");
 		assertThat(helm.get(4)).contains("services.timeline.canary.enabled=false");
 		List<String> queries = auto.callsOf("curl");
-		assertThat(queries).hasSize(6).allMatch((q) -> q.contains("http://prometheus.test:9090/api/v1/query"));
-		assertThat(queries.get(0)).contains("istio_requests_total").contains("destination_version=\"canary\"")
-			.contains("destination_app=\"timeline\"").contains("response_code=~\"5..\"");
-		assertThat(queries.get(1)).contains("istio_request_duration_milliseconds_bucket");
-		assertThat(auto.out()).contains("promoted 0.3.0 to stable");
+		assertThat(queries).hasSize(15).allMatch((q) -> q.contains("http://prometheus.test:9090/api/v1/query"));
+		assertThat(queries.get(0)).contains("increase(istio_requests_total").contains("destination_version=\"canary\"")
+			.contains("destination_app=\"timeline\"").contains("reporter=\"destination\"");
+		assertThat(queries.get(1)).contains("response_code=~\"5..\"").contains("or vector(0)").contains("canary");
+		assertThat(queries.get(2)).contains("istio_request_duration_milliseconds_bucket").contains("canary");
+		assertThat(queries.get(3)).contains("response_code=~\"5..\"").contains("destination_version=\"stable\"");
+		assertThat(queries.get(4)).contains("istio_request_duration_milliseconds_bucket").contains("stable");
+		assertThat(auto.out()).contains("canary: 120 requests, error rate 0.002, p99 180 ms; stable: error rate 0.001, p99 170 ms")
+			.contains("promoted 0.3.0 to stable");
 	}
 
 	@Test
 	void canaryAutoRollsBackOnTheErrorRate() throws Exception {
 		run("canary", "member", "start", "--tag", "0.2.0");
 		this.env.put("STUB_ERROR_RATE", "0.2");
-		this.env.put("STUB_P99", "100");
-		Run auto = run("canary", "member", "auto", "--steps", "5,25,50,100", "--interval", "0s", "--max-error-rate", "0.01",
-				"--max-p99", "500");
-		assertThat(auto.exit()).isEqualTo(1);
-		List<String> helm = auto.callsOf("helm");
-		assertThat(helm).hasSize(2);
-		assertThat(helm.get(0)).contains("services.member.canary.weight=5");
-		assertThat(helm.get(1)).contains("services.member.canary.enabled=false --set services.member.canary.weight=0");
-		assertThat(helm).noneMatch((c) -> c.contains("image.tag"));
-		assertThat(auto.out()).contains("error rate 0.2 above 0.01, rolling back");
+		Run auto = auto("member", "--steps", "5,25,50,100", "--max-error-rate", "0.01", "--max-p99", "500");
+		assertRolledBackWithoutPromoting(auto, "member");
+		assertThat(auto.callsOf("helm")).hasSize(2);
+		assertThat(auto.callsOf("helm").get(0)).contains("services.member.canary.weight=5");
+		assertThat(auto.out()).contains("error rate 0.2 above 0.01 at 5 %; rolling back");
 	}
 
 	@Test
-	void canaryAutoRollsBackOnP99AndToleratesNoDataAtFirst() throws Exception {
+	void canaryAutoRollsBackOnP99() throws Exception {
 		run("canary", "member", "start", "--tag", "0.2.0");
-		this.env.put("STUB_ERROR_RATE", "NaN");
 		this.env.put("STUB_P99", "900");
-		Run auto = run("canary", "member", "auto", "--steps", "10,100", "--interval", "0s", "--max-p99", "500");
-		assertThat(auto.exit()).isEqualTo(1);
+		Run auto = auto("member", "--steps", "10,100", "--max-p99", "500");
+		assertRolledBackWithoutPromoting(auto, "member");
 		assertThat(auto.out()).contains("p99 900 ms above 500 ms");
-		this.env.put("STUB_ERROR_RATE", "");
-		this.env.put("STUB_P99", "");
+	}
+
+	@Test
+	void canaryAutoRollsBackWhenTheCanaryIsWorseThanStableWithinTheAbsoluteLimits() throws Exception {
 		run("canary", "member", "start", "--tag", "0.2.0");
-		Run noData = run("canary", "member", "auto", "--steps", "100", "--interval", "0s");
-		assertThat(noData.exit()).isZero();
-		assertThat(noData.out()).contains("no data");
+		// 0.8 % errors passes the 1 % limit, but stable has none.
+		this.env.put("STUB_ERROR_RATE", "0.008");
+		this.env.put("STUB_STABLE_ERROR_RATE", "0");
+		Run errors = auto("member", "--steps", "10,100", "--max-error-rate", "0.01");
+		assertRolledBackWithoutPromoting(errors, "member");
+		assertThat(errors.out()).contains("error rate 0.008 above stable's 0 + 0.005");
+
+		run("canary", "member", "start", "--tag", "0.2.0");
+		// 400 ms passes the 500 ms limit, but stable answers in 100 ms.
+		this.env.put("STUB_ERROR_RATE", "0");
+		this.env.put("STUB_P99", "400");
+		this.env.put("STUB_STABLE_P99", "100");
+		Run latency = auto("member", "--steps", "10,100", "--max-p99", "500");
+		assertRolledBackWithoutPromoting(latency, "member");
+		assertThat(latency.out()).contains("p99 400 ms above stable's 100 ms × 1.5");
+
+		// At 100 % stable serves nothing: the last baseline it had still counts.
+		run("canary", "member", "start", "--tag", "0.2.0");
+		this.env.put("STUB_P99", "120 400");
+		this.env.put("STUB_STABLE_P99", "100 -");
+		Run lastBaseline = auto("member", "--steps", "50,100", "--max-p99", "500");
+		assertRolledBackWithoutPromoting(lastBaseline, "member");
+		assertThat(lastBaseline.out()).contains("p99 400 ms above stable's 100 ms").contains("at 100 %");
+	}
+
+	@Test
+	void canaryAutoNeverPromotesWithoutCanaryRequests() throws Exception {
+		run("canary", "member", "start", "--tag", "0.2.0");
+		this.env.put("STUB_REQUESTS", "-");
+		this.env.put("STUB_ERROR_RATE", "-");
+		this.env.put("STUB_P99", "-");
+		Run none = auto("member", "--steps", "100");
+		assertRolledBackWithoutPromoting(none, "member");
+		// The first step waits two more intervals for traffic, then gives up.
+		assertThat(none.callsOf("curl").stream().filter((q) -> q.contains("increase("))).hasSize(3);
+		assertThat(none.out()).contains("fewer than 20 canary requests after 3 intervals: no evidence at 100 %");
+
+		run("canary", "member", "start", "--tag", "0.2.0");
+		this.env.put("STUB_REQUESTS", "7");
+		this.env.put("STUB_ERROR_RATE", "0");
+		this.env.put("STUB_P99", "20");
+		Run few = auto("member", "--steps", "50,100", "--min-requests", "10");
+		assertRolledBackWithoutPromoting(few, "member");
+		assertThat(few.callsOf("helm").get(0)).contains("canary.weight=50");
+		assertThat(few.callsOf("helm")).hasSize(2);
+
+		assertThat(run("canary", "member", "auto", "--min-requests", "0").out()).contains("--min-requests must be at least 1");
+	}
+
+	@Test
+	void canaryAutoToleratesTooLittleTrafficAtTheFirstStepOnly() throws Exception {
+		run("canary", "member", "start", "--tag", "0.2.0");
+		// Step 1: no data, then traffic arrives; step 2: traffic; step 3: the canary goes silent.
+		this.env.put("STUB_REQUESTS", "- 60 60 -");
+		Run auto = auto("member", "--steps", "5,50,100");
+		assertRolledBackWithoutPromoting(auto, "member");
+		assertThat(auto.out()).contains("at 5 %: fewer than 20 requests yet, waiting another 0s")
+			.contains("canary member at 5 %: passed")
+			.contains("canary member at 50 %: passed")
+			.contains("only 0 canary requests in 30s (minimum 20): no evidence at 100 %; rolling back");
+		assertThat(auto.callsOf("helm").get(2)).contains("canary.weight=100");
+	}
+
+	@Test
+	void canaryAutoRollsBackWhenAPrometheusQueryFails() throws Exception {
+		run("canary", "member", "start", "--tag", "0.2.0");
+		// The 7th query is the second step's error rate.
+		this.env.put("STUB_PROM_FAIL_AT", "7");
+		Run auto = auto("member", "--steps", "5,50,100");
+		assertRolledBackWithoutPromoting(auto, "member");
+		assertThat(auto.callsOf("helm").get(1)).contains("canary.weight=50");
+		assertThat(auto.out()).contains("Prometheus query failed at 50 %; rolling back");
+	}
+
+	@Test
+	void canaryAutoQueriesPrometheusThroughAPortForwardThatLivesForTheWholeRollout() throws Exception {
+		this.env.remove("CHORUS_PROMETHEUS_URL");
+		run("canary", "member", "start", "--tag", "0.2.0");
+		Run auto = auto("member", "--steps", "50,100");
+		assertThat(auto.exit()).as(auto.out()).isZero();
+		assertThat(auto.callsOf("kubectl")).contains("kubectl -n istio-system port-forward svc/prometheus 19090:9090");
+		assertThat(auto.callsOf("curl").stream().filter((q) -> q.contains("/api/v1/query")))
+			.hasSize(10)
+			.allMatch((q) -> q.contains("http://127.0.0.1:19090/api/v1/query"));
+		assertThat(auto.out()).contains("promoted 0.2.0 to stable");
+		long pid = Long.parseLong(Files.readString(this.state.resolve("port-forward.pid")).strip());
+		assertThat(running(pid)).as("port-forward stopped on exit").isFalse();
+
+		run("canary", "member", "start", "--tag", "0.2.0");
+		this.env.put("STUB_PORT_FORWARD_FAILS", "1");
+		Run unreachable = auto("member", "--steps", "50,100");
+		assertRolledBackWithoutPromoting(unreachable, "member");
+		assertThat(unreachable.out()).contains("Prometheus is not reachable");
+	}
+
+	/** Alive and not a zombie (a killed child of the exited installer may wait for a reaper). */
+	static boolean running(long pid) throws IOException {
+		Path stat = Path.of("/proc/" + pid + "/stat");
+		if (!Files.exists(stat)) {
+			return false;
+		}
+		String text = Files.readString(stat);
+		return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
 	}
 
 	@Test

@@ -47,6 +47,22 @@ class IstioManifestsTests {
 	}
 
 	@Test
+	void clientAddressesSurviveTheIngressAndTheGatewayTrustsExactlyTheHopsInFront() throws Exception {
+		JsonNode ingress = Charts.YAML.readTree(ISTIO.resolve("ingress-values.yaml").toFile());
+		assertThat(ingress.at("/service/type").asText()).isEqualTo("NodePort");
+		assertThat(ingress.at("/service/externalTrafficPolicy").asText()).as("no SNAT of client addresses").isEqualTo("Local");
+		JsonNode proxy = Charts.YAML.readTree(ingress.at("/podAnnotations/proxy.istio.io~1config").asText());
+		assertThat(proxy.at("/gatewayTopology/numTrustedProxies").asInt(-1)).as("the ingress trusts no client-sent hop")
+			.isZero();
+		// The ingress appends the peer it sees; the gateway's only trusted hop is its sidecar, which
+		// relays that entry: one address, believed once.
+		List<JsonNode> docs = Charts.render(List.of(), Map.of());
+		JsonNode config = Charts.YAML.readTree(
+				Charts.named(docs, "ConfigMap", "gateway-config").at("/data/application.yaml").asText());
+		assertThat(ChartRenderingTests.texts(config.at("/chorus/gateway/trusted-proxies"))).containsExactly("127.0.0.6/32");
+	}
+
+	@Test
 	void clusterVersionsArePinned() throws Exception {
 		List<String> lines = Files.readAllLines(ISTIO.resolve("versions.env")).stream()
 			.filter((l) -> !l.isBlank() && !l.startsWith("#"))

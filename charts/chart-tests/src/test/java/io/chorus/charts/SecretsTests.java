@@ -55,9 +55,9 @@ class SecretsTests {
 	@Test
 	void anUpgradeKeepsTheSecretsAlreadyInTheCluster() {
 		String existing = Base64.getEncoder().encodeToString("kept-password".getBytes(StandardCharsets.UTF_8));
-		Charts.API.putSecret(Charts.NAMESPACE, "chorus-mysql", Map.of("password", existing, "root-password", existing));
+		Charts.API.putSecret(Charts.NAMESPACE, "chorus-mysql", Map.of("member-password", existing, "root-password", existing));
 		List<JsonNode> upgrade = Charts.render(List.of(), Map.of());
-		assertThat(data(upgrade, "chorus-mysql")).containsEntry("password", existing).containsEntry("root-password", existing);
+		assertThat(data(upgrade, "chorus-mysql")).containsEntry("member-password", existing).containsEntry("root-password", existing);
 		assertThat(data(upgrade, "chorus-redis").get("password")).isNotEqualTo(existing);
 	}
 

@@ -41,6 +41,80 @@ class ServiceModulesTests {
 		}
 	}
 
+	/**
+	 * A module's store clients and its chart stores agree: a client without the store's connection
+	 * settings (and its own user) would talk to the local-run default address in a cluster.
+	 */
+	@Test
+	void chartStoresMatchTheStoreClientsEachModuleShips() throws Exception {
+		JsonNode services = Charts.YAML.readTree(Charts.CHART.resolve("values.yaml").toFile()).path("services");
+		List<Path> modules;
+		try (Stream<Path> dirs = Files.list(Charts.ROOT.resolve("services"))) {
+			modules = dirs.filter((d) -> services.has(d.getFileName().toString())).toList();
+		}
+		for (Path module : modules) {
+			String name = module.getFileName().toString();
+			String pom = Files.readString(module.resolve("pom.xml"));
+			List<String> stores = ChartRenderingTests.texts(services.get(name).path("stores"));
+			assertThat(stores.contains("redis")).as(name + ": redis client ⇔ stores has redis")
+				.isEqualTo(pom.contains("spring-boot-starter-data-redis-reactive") || pom.contains("<artifactId>lettuce-core</artifactId>"));
+			assertThat(stores.contains("mysql")).as(name + ": r2dbc ⇔ stores has mysql").isEqualTo(pom.contains("r2dbc"));
+			assertThat(stores.contains("mongodb")).as(name + ": mongodb client ⇔ stores has mongodb")
+				.isEqualTo(pom.contains("mongodb"));
+		}
+	}
+
+	/**
+	 * Each module's Redis key families (the literal after its key prefix: {@code keyPrefix + "tl:home:"},
+	 * {@code this.prefix + "gw:rl:"}; a class that nests its own prefix counts once) and its
+	 * consumer group's dedupe keys are inside its Redis ACL user's patterns: a key outside them is
+	 * a NOPERM at run time, which no test here could otherwise see.
+	 */
+	@Test
+	void everyRedisKeyFamilyInAModuleIsInsideItsAclPatterns() throws Exception {
+		JsonNode services = Charts.YAML.readTree(Charts.CHART.resolve("values.yaml").toFile()).path("services");
+		Pattern nested = Pattern.compile("prefix\\s*=\\s*\\w*[pP]refix\\s*\\+\\s*\"([a-z][a-z0-9-]*):");
+		Pattern used = Pattern.compile("[pP]refix\\s*\\+\\s*\"([a-z][a-z0-9-]*):");
+		Pattern group = Pattern.compile("(?m)^\\s+(?:consumer-)?group:\\s*(\\S+)\\s*$");
+		int checked = 0;
+		List<Path> modules;
+		try (Stream<Path> dirs = Files.list(Charts.ROOT.resolve("services"))) {
+			modules = dirs.filter((d) -> services.has(d.getFileName().toString())).toList();
+		}
+		for (Path module : modules) {
+			String name = module.getFileName().toString();
+			List<String> patterns = ChartRenderingTests.texts(services.get(name).path("redisKeys"));
+			if (!ChartRenderingTests.texts(services.get(name).path("stores")).contains("redis")) {
+				continue;
+			}
+			java.util.Set<String> families = new java.util.TreeSet<>();
+			try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+					String code = Files.readString(file);
+					Matcher m = nested.matcher(code);
+					if (m.find()) {
+						families.add(m.group(1) + ":");
+						continue;
+					}
+					Matcher u = used.matcher(code);
+					while (u.find()) {
+						families.add(u.group(1) + ":");
+					}
+				}
+			}
+			Matcher g = group.matcher(Files.readString(module.resolve("src/main/resources/application.yaml")));
+			if (g.find()) {
+				families.add("dedupe:" + g.group(1) + ":");
+			}
+			for (String family : families) {
+				assertThat(patterns).as(name + ": key family " + family + "* inside its redisKeys")
+					.anyMatch((p) -> p.endsWith("*") && family.startsWith(p.substring(0, p.length() - 1)));
+				checked++;
+			}
+		}
+		assertThat(checked).as("key families found").isGreaterThanOrEqualTo(8);
+	}
+
 	@Test
 	void jibIsConfiguredOnceInTheRootPomWithAPinnedNonRootBase() throws Exception {
 		String pom = Files.readString(Charts.ROOT.resolve("pom.xml"));

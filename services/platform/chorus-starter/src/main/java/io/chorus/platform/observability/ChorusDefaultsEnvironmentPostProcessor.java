@@ -28,6 +28,10 @@ public final class ChorusDefaultsEnvironmentPostProcessor implements Environment
 		// Drain in-flight requests on SIGTERM, within Kubernetes' default 30 s grace period.
 		defaults.put("server.shutdown", "graceful");
 		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+		// Every meter names its service and HTTP server timings publish histogram buckets: the
+		// golden-signals dashboard filters on `application` and computes p50/p99 from the buckets.
+		defaults.put("management.metrics.tags.application", "${spring.application.name:unknown}");
+		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
 		// Probes and metrics on their own port: never routed by the gateway, never behind a passport.
 		defaults.put("management.server.port", "8081");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");

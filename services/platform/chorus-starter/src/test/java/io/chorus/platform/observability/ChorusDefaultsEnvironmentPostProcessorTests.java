@@ -31,6 +31,9 @@ class ChorusDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
 		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
 		assertThat(environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("management.metrics.distribution.percentiles-histogram.http.server.requests"))
+			.isEqualTo("true");
+		assertThat(environment.getProperty("management.metrics.tags.application")).isNotBlank();
 		assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 		assertThat(environment.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
 	}
