@@ -12,9 +12,11 @@ import java.util.Map;
 /**
  * Where a JVM's CPU goes during a step: JFR ({@code settings=profile}) is started in the target
  * process with {@code jcmd}, stopped after the step, and its {@code jdk.ExecutionSample} events are
- * read with {@code jfr print}. Each sample is charged to the first of {@link #CATEGORIES} that
- * appears anywhere in its stack (inclusive time: "54 % inside EC crypto" means 54 % of the samples
- * had an EC frame somewhere), else "other".
+ * read with {@code jfr print}. A sample is charged to the first library category of
+ * {@link #CATEGORIES} that appears anywhere in its stack (inclusive time: "54 % in signature
+ * crypto" means 54 % of the samples had such a frame somewhere); a sample in none of them is
+ * charged by its top frame to the Netty, Reactor, Spring or other share (self time: every event
+ * loop stack has Netty at its bottom, so those are only told apart by where the CPU actually was).
  */
 final class Profiler {
 
@@ -38,10 +40,26 @@ final class Profiler {
 		categories.put("Mongo driver", List.of("com.mongodb"));
 		categories.put("SQL driver", List.of("io.asyncer", "io.r2dbc"));
 		categories.put("Kafka", List.of("org.apache.kafka", "reactor.kafka"));
-		categories.put("Netty I/O", List.of("io.netty", "reactor.netty"));
-		categories.put("Reactor operators", List.of("reactor.core"));
-		categories.put("Spring", List.of("org.springframework"));
 		return categories;
+	}
+
+	/** Top-frame (self time) shares for samples in no library category, in this order. */
+	static final Map<String, List<String>> SELF = self();
+
+	private static Map<String, List<String>> self() {
+		Map<String, List<String>> self = new LinkedHashMap<>();
+		self.put("Netty I/O (self)", List.of("io.netty", "reactor.netty", "sun.nio"));
+		self.put("Reactor operators (self)", List.of("reactor.core"));
+		self.put("Spring (self)", List.of("org.springframework"));
+		return self;
+	}
+
+	/** Every column a profile has, in report order. */
+	static List<String> columns() {
+		List<String> columns = new java.util.ArrayList<>(CATEGORIES.keySet());
+		columns.addAll(SELF.keySet());
+		columns.add("other");
+		return columns;
 	}
 
 	/** Starts a recording named {@code chorus-bench} in {@code pid}. */
@@ -68,8 +86,7 @@ final class Profiler {
 
 	static Map<String, Double> summarize(String printed) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		CATEGORIES.keySet().forEach((category) -> counts.put(category, 0));
-		counts.put("other", 0);
+		columns().forEach((category) -> counts.put(category, 0));
 		int samples = 0;
 		for (String event : printed.split("jdk.ExecutionSample \\{")) {
 			int stack = event.indexOf("stackTrace = [");
@@ -78,13 +95,20 @@ final class Profiler {
 			}
 			samples++;
 			String frames = event.substring(stack);
-			String charged = "other";
+			String charged = null;
 			for (Map.Entry<String, List<String>> category : CATEGORIES.entrySet()) {
-				if (category.getValue().stream().anyMatch((prefix) -> frames.contains("\n    " + prefix)
-						|| frames.contains("[\n" + prefix) || frames.contains(" " + prefix + "."))) {
+				if (category.getValue().stream().anyMatch((prefix) -> frames.contains("\n    " + prefix))) {
 					charged = category.getKey();
 					break;
 				}
+			}
+			if (charged == null) {
+				String top = topFrame(frames);
+				charged = SELF.entrySet().stream()
+					.filter((category) -> category.getValue().stream().anyMatch(top::startsWith))
+					.map(Map.Entry::getKey)
+					.findFirst()
+					.orElse("other");
 			}
 			counts.merge(charged, 1, Integer::sum);
 		}
@@ -93,6 +117,15 @@ final class Profiler {
 		counts.forEach((category, count) -> shares.put(category, (total == 0) ? 0 : (double) count / total));
 		shares.put("samples", (double) samples);
 		return shares;
+	}
+
+	private static String topFrame(String frames) {
+		int start = frames.indexOf("\n    ");
+		if (start < 0) {
+			return "";
+		}
+		int end = frames.indexOf('\n', start + 1);
+		return frames.substring(start + 5, (end < 0) ? frames.length() : end).strip();
 	}
 
 	private static String run(List<String> command) {

@@ -67,16 +67,16 @@ final class Report {
 		}
 		this.markdown.append("\nWhere each process's CPU went in those steps (JFR `jdk.ExecutionSample`, share of samples with")
 			.append(" a frame of that kind anywhere in the stack, first match in the order listed):\n\n")
-			.append("| configuration | process | samples | ").append(String.join(" | ", Profiler.CATEGORIES.keySet()))
-			.append(" | other |\n|---|---|---|").append("---|".repeat(Profiler.CATEGORIES.size() + 1)).append('\n');
+			.append("| configuration | process | samples | ").append(String.join(" | ", Profiler.columns()))
+			.append(" |\n|---|---|---|").append("---|".repeat(Profiler.columns().size())).append('\n');
 		for (Scenarios.Comparison row : rows) {
 			row.profiles().forEach((process, shares) -> {
 				this.markdown.append("| ").append(row.label()).append(" | ").append(process).append(" | ")
 					.append("%.0f".formatted(shares.getOrDefault("samples", 0.0)));
-				for (String category : Profiler.CATEGORIES.keySet()) {
+				for (String category : Profiler.columns()) {
 					this.markdown.append(" | %.0f %%".formatted(100 * shares.getOrDefault(category, 0.0)));
 				}
-				this.markdown.append(" | %.0f %% |%n".formatted(100 * shares.getOrDefault("other", 0.0)));
+				this.markdown.append(" |\n");
 			});
 		}
 		this.markdown.append('\n');
@@ -110,11 +110,11 @@ final class Report {
 		return steps.toString();
 	}
 
-	/** Processes that used at least 0.5 % of the total, biggest first. */
+	/** Processes that used at least 3 % of the total, biggest first (the rest is idle background). */
 	private static String cpu(Map<String, Double> perThousand) {
 		double total = perThousand.values().stream().mapToDouble(Double::doubleValue).sum();
 		return perThousand.entrySet().stream()
-			.filter((e) -> e.getValue() >= 0.005 * total)
+			.filter((e) -> e.getValue() >= 0.03 * total)
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.map((e) -> "%s %.3f".formatted(e.getKey(), e.getValue()))
 			.collect(Collectors.joining(", "));

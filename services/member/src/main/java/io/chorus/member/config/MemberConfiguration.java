@@ -10,6 +10,7 @@ import io.chorus.member.domain.Crypto;
 import io.chorus.member.domain.Follows;
 import io.chorus.member.domain.KeyEncryption;
 import io.chorus.member.domain.Passwords;
+import io.chorus.member.domain.ProfileCache;
 import io.chorus.member.domain.Profiles;
 import io.chorus.member.domain.RefreshTokens;
 import io.chorus.member.domain.Sessions;
@@ -133,14 +134,20 @@ class MemberConfiguration {
 	}
 
 	@Bean
-	Profiles profiles(MemberStore members, MemberEvents events, TransactionalOperator tx, Clock clock) {
-		return new Profiles(members, events, tx, clock);
+	ProfileCache profileCache(MemberProperties properties, Clock clock) {
+		return new ProfileCache(properties.profiles().cacheSize(), properties.profiles().cacheTtl(), clock);
+	}
+
+	@Bean
+	Profiles profiles(MemberStore members, MemberEvents events, TransactionalOperator tx, Clock clock,
+			ProfileCache cache) {
+		return new Profiles(members, events, tx, clock, cache);
 	}
 
 	@Bean
 	Follows follows(MemberStore members, FollowStore follows, MemberEvents events, TransactionalOperator tx,
-			Clock clock) {
-		return new Follows(members, follows, events, tx, clock);
+			Clock clock, ProfileCache profiles) {
+		return new Follows(members, follows, events, tx, clock, profiles);
 	}
 
 }

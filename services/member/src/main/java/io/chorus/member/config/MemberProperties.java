@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signup signup limits per client IP
  * @param password Argon2id cost
  * @param crypto the bounded scheduler for hashing and signing
+ * @param profiles the public-profile cache
  */
 @ConfigurationProperties("chorus.member")
 public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tokens, @DefaultValue Login login,
-		@DefaultValue Signup signup, @DefaultValue Password password, @DefaultValue Crypto crypto) {
+		@DefaultValue Signup signup, @DefaultValue Password password, @DefaultValue Crypto crypto,
+		@DefaultValue Profiles profiles) {
 
 	/**
 	 * @param rotationPeriod a new signing key per period
@@ -56,6 +58,13 @@ public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tok
 	 * @param queue tasks that may wait for a thread before requests are shed with 503
 	 */
 	public record Crypto(@DefaultValue("0") int threads, @DefaultValue("256") int queue) {
+	}
+
+	/**
+	 * @param cacheSize public profiles kept by id on each replica (0: none)
+	 * @param cacheTtl how long one is kept: another replica's change shows here within this
+	 */
+	public record Profiles(@DefaultValue("10000") int cacheSize, @DefaultValue("5s") Duration cacheTtl) {
 	}
 
 }

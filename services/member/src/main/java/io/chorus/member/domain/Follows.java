@@ -33,10 +33,13 @@ public final class Follows {
 
 	private final Clock clock;
 
+	private final ProfileCache profiles;
+
 	public Follows(MemberStore members, FollowStore follows, MemberEvents events, TransactionalOperator tx,
-			Clock clock) {
+			Clock clock, ProfileCache profiles) {
 		this.members = members;
 		this.follows = follows;
+		this.profiles = profiles;
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock;
@@ -48,7 +51,8 @@ public final class Follows {
 			Instant now = this.clock.instant();
 			return this.tx.transactional(this.follows.follow(followerId, followeeId, now)
 				.flatMap((added) -> added ? this.events.followed(followerId, followeeId, now) : Mono.empty()))
-				.retryWhen(DeadlockRetry.spec());
+				.retryWhen(DeadlockRetry.spec())
+				.doOnSuccess((done) -> this.profiles.invalidate(followerId, followeeId));
 		}));
 	}
 
@@ -58,7 +62,8 @@ public final class Follows {
 			Instant now = this.clock.instant();
 			return this.tx.transactional(this.follows.unfollow(followerId, followeeId)
 				.flatMap((removed) -> removed ? this.events.unfollowed(followerId, followeeId, now) : Mono.empty()))
-				.retryWhen(DeadlockRetry.spec());
+				.retryWhen(DeadlockRetry.spec())
+				.doOnSuccess((done) -> this.profiles.invalidate(followerId, followeeId));
 		}));
 	}
 

@@ -30,11 +30,15 @@ public final class Profiles {
 
 	private final Clock clock;
 
-	public Profiles(MemberStore members, MemberEvents events, TransactionalOperator tx, Clock clock) {
+	private final ProfileCache cache;
+
+	public Profiles(MemberStore members, MemberEvents events, TransactionalOperator tx, Clock clock,
+			ProfileCache cache) {
 		this.members = members;
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	/** The caller's own account; a deactivated one no longer has a session. */
@@ -46,7 +50,7 @@ public final class Profiles {
 		if (!MemberRules.isMemberId(id)) {
 			return Mono.error(notFound());
 		}
-		return this.members.findActiveById(id).switchIfEmpty(Mono.error(Profiles::notFound));
+		return this.cache.get(id, this.members.findActiveById(id)).switchIfEmpty(Mono.error(Profiles::notFound));
 	}
 
 	public Mono<Member> byHandle(String rawHandle) {
@@ -117,6 +121,7 @@ public final class Profiles {
 			return this.tx
 				.transactional(this.members.updateProfile(memberId, displayName, bio, avatarUrl, this.clock.instant())
 					.then(this.events.profileUpdated(after, changed)))
+				.doOnSuccess((done) -> this.cache.invalidate(memberId))
 				.thenReturn(after);
 		});
 	}
@@ -139,6 +144,7 @@ public final class Profiles {
 			return this.tx
 				.transactional(this.members.changeHandle(memberId, handle, this.clock.instant())
 					.then(this.events.profileUpdated(after, List.of("handle"))))
+				.doOnSuccess((done) -> this.cache.invalidate(memberId))
 				.thenReturn(after)
 				.onErrorMap(DuplicateMemberException.class, (ex) -> Problems.taken(List.of("handle")));
 		});
