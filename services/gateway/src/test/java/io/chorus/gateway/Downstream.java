@@ -107,7 +107,8 @@ public final class Downstream implements AutoCloseable {
 	}
 
 	/**
-	 * Answers with an {@link Echo}. {@code X-Stub-Status} picks the status (to play a failing
+	 * Answers with an {@link Echo}. {@code X-Stub-Header: Name: value} adds a response header.
+	 * {@code X-Stub-Status} picks the status (to play a failing
 	 * logout, for instance).
 	 */
 	private Publisher<Void> echo(String service, HttpServerRequest request, HttpServerResponse response) {
@@ -117,6 +118,7 @@ public final class Downstream implements AutoCloseable {
 			.forEach((entry) -> headers.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
 				.add(entry.getValue()));
 		String status = request.requestHeaders().get("X-Stub-Status");
+		String extraHeader = request.requestHeaders().get("X-Stub-Header"); // "Name: value" to answer with
 		String uri = request.uri();
 		int question = uri.indexOf('?');
 		return request.receive()
@@ -126,6 +128,10 @@ public final class Downstream implements AutoCloseable {
 			.flatMap((length) -> {
 				Echo echo = new Echo(service, request.method().name(), (question >= 0) ? uri.substring(0, question) : uri,
 						(question >= 0) ? uri.substring(question + 1) : null, headers, length);
+				if (extraHeader != null && extraHeader.contains(":")) {
+					response.header(extraHeader.substring(0, extraHeader.indexOf(':')).strip(),
+							extraHeader.substring(extraHeader.indexOf(':') + 1).strip());
+				}
 				return response.status((status != null) ? HttpResponseStatus.valueOf(Integer.parseInt(status))
 						: HttpResponseStatus.OK)
 					.header("Content-Type", "application/json")

@@ -67,6 +67,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		if (!this.scope.applies(exchange)) {
 			return chain.filter(exchange);
 		}
+		this.logouts.registerTheftSignal(exchange);
 		ServerHttpRequest request = exchange.getRequest();
 		List<String> authorization = request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
 		if (authorization.isEmpty()) {

@@ -13,6 +13,8 @@ final class EdgeAttributes {
 
 	private static final String TOKEN = EdgeAttributes.class.getName() + ".token";
 
+	private static final String STOLEN_SESSIONS_OF = EdgeAttributes.class.getName() + ".stolenSessionsOf";
+
 	private EdgeAttributes() {
 	}
 
@@ -26,6 +28,15 @@ final class EdgeAttributes {
 
 	static void token(ServerWebExchange exchange, AccessToken token) {
 		exchange.getAttributes().put(TOKEN, token);
+	}
+
+	/** Member told the gateway (on a refresh answer) that this member's refresh token was stolen. */
+	static void stolenSessionsOf(ServerWebExchange exchange, String memberId) {
+		exchange.getAttributes().put(STOLEN_SESSIONS_OF, memberId);
+	}
+
+	static @Nullable String stolenSessionsOf(ServerWebExchange exchange) {
+		return exchange.getAttribute(STOLEN_SESSIONS_OF);
 	}
 
 	/** The verified, unrevoked access token; null for an anonymous request. */

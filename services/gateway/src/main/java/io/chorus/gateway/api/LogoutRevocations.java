@@ -18,6 +18,11 @@ import org.springframework.web.server.ServerWebExchange;
  * in the gap between seeing the answer and the mark landing. While Redis is known to be down a
  * session end is refused with 503 before it reaches member ({@link #refused}), so a client is
  * never told it logged out while other replicas would keep accepting its token.
+ *
+ * <p>A refresh answered with member's {@code X-Internal-Revoke-Sessions-Of} (a refresh token was
+ * presented again after rotation: theft) revokes every access token of that member issued until
+ * now, as logout-all does: the thief's access token dies with the stolen family, and the member's
+ * other devices simply refresh.
  */
 public final class LogoutRevocations {
 
@@ -25,6 +30,18 @@ public final class LogoutRevocations {
 
 	public LogoutRevocations(RevocationStore revocations) {
 		this.revocations = revocations;
+	}
+
+	/** On {@code POST /api/auth/refresh}: acts on member's theft signal before the answer is committed. */
+	void registerTheftSignal(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!HttpMethod.POST.equals(request.getMethod()) || !"/api/auth/refresh".equals(request.getPath().value())) {
+			return;
+		}
+		exchange.getResponse().beforeCommit(() -> {
+			String memberId = EdgeAttributes.stolenSessionsOf(exchange);
+			return (memberId != null) ? this.revocations.revokeAllBefore(memberId) : Mono.empty();
+		});
 	}
 
 	/** Whether this request ends a session that cannot be revoked everywhere right now. */

@@ -125,6 +125,27 @@ class RevocationIntegrationTests extends GatewayTestSupport {
 		assertRevoked(another);
 	}
 
+	@Test
+	void aStolenRefreshTokenRevokesTheMembersAccessTokensAndTheSignalNeverReachesTheClient() {
+		String token = downstream.token("m-15");
+		ok(token);
+		client().post().uri("/api/auth/refresh")
+			.header("X-Stub-Status", "401")
+			.header("X-Stub-Header", "X-Internal-Revoke-Sessions-Of: m-15")
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().doesNotExist("X-Internal-Revoke-Sessions-Of");
+		assertRevoked(token);
+		ok(downstream.token("m-16"));
+	}
+
+	@Test
+	void internalHeadersFromServicesNeverReachClients() {
+		client().get().uri("/api/search?q=x").header("X-Stub-Header", "X-Internal-Anything: secret").exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist("X-Internal-Anything");
+	}
+
 	private void ok(String token) {
 		client().get().uri("/api/timeline/home").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.exchange()

@@ -109,7 +109,7 @@ public final class Sessions {
 	private Mono<Session> reuseDetected(StoredRefreshToken stored) {
 		log.warn("Refresh token reuse in family {} of member {}: revoking the family", stored.familyId(),
 				stored.memberId());
-		return this.refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(reloginRequired()));
+		return this.refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(theftDetected(stored.memberId())));
 	}
 
 	private Mono<Session> issue(SigningKey key, Member member, String familyId) {
@@ -149,6 +149,24 @@ public final class Sessions {
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
 			.build();
 	}
+
+	/**
+	 * Relogin, plus {@value #REVOKE_SESSIONS_HEADER}: the gateway (which strips it) revokes every
+	 * access token of the member issued until now, so the thief's access token stops with the
+	 * stolen refresh family.
+	 */
+	static ProblemException theftDetected(String memberId) {
+		return ProblemException.of(HttpStatus.UNAUTHORIZED)
+			.type(ProblemTypes.BLANK)
+			.detail("The session has ended; sign in again.")
+			.header(RELOGIN_HEADER, "true")
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+			.header(REVOKE_SESSIONS_HEADER, memberId)
+			.build();
+	}
+
+	/** Member to gateway only: the gateway reads it on the refresh answer and never forwards it. */
+	public static final String REVOKE_SESSIONS_HEADER = "X-Internal-Revoke-Sessions-Of";
 
 	private record Minted(AccessTokens.Issued access, String refreshToken) {
 	}

@@ -137,20 +137,24 @@ class AuthHandlerIntegrationTests extends IntegrationTestBase {
 		assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
 		Tokens third = MemberClient.tokens(this.client.refresh(second.refreshToken()).expectStatus().isOk());
 
-		// the first token again: theft suspected
+		// the first token again: theft suspected, and the gateway is told whose access tokens to revoke
 		this.client.refresh(first.refreshToken())
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.valueEquals("X-Relogin-Required", "true")
 			.expectHeader()
+			.valueEquals("X-Internal-Revoke-Sessions-Of", cid.id())
+			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		// ... and the newest token of that family is dead too
+		// ... and the newest token of that family is dead too (an ordinary relogin, no theft signal)
 		this.client.refresh(third.refreshToken())
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
-			.valueEquals("X-Relogin-Required", "true");
+			.valueEquals("X-Relogin-Required", "true")
+			.expectHeader()
+			.doesNotExist("X-Internal-Revoke-Sessions-Of");
 		assertThat(this.rows.count("SELECT COUNT(*) FROM refresh_token WHERE member_id = ? AND revoked = FALSE",
 				cid.id()))
 			.isZero();
