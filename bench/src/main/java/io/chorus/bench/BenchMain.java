@@ -74,7 +74,7 @@ public final class BenchMain {
 			switch (scenario) {
 				case "overhead" -> {
 					List<RateSearch.Outcome> overhead = run.overhead(graph);
-					report.overhead(overhead);
+					report.overhead(overhead, run.engineCheck());
 					double withToken = overhead.get(overhead.size() - 1).maxRate();
 					double compareAt = Double.parseDouble(flags.getOrDefault("compare-rate",
 							Double.toString(Math.max(100, Math.min(1000, Math.floor(withToken / 2 / 100) * 100)))));

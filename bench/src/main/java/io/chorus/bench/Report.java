@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /** The results part of docs/benchmarks.md: machine, settings, one table per scenario. */
 final class Report {
 
@@ -32,8 +34,15 @@ final class Report {
 					: "**The event pipeline had not caught up with the seeding within the quiet-start wait: the first scenarios ran beside that backlog.**\n\n");
 	}
 
-	void overhead(List<RateSearch.Outcome> outcomes) {
+	void overhead(List<RateSearch.Outcome> outcomes, LoadGen.@Nullable Result engineCheck) {
 		this.markdown.append("### (3) Ceilings, member and the gateway\n\n");
+		if (engineCheck != null) {
+			this.markdown.append(("Engine check: loadgen offered %.0f req/s to the raw hello for %.0f s: %d of %d answered 2xx "
+					+ "(%.0f /s), p50 %.2f ms, p99 %.2f ms, using %.2f CPU s (%.0f %% of one core).%n%n").formatted(
+					engineCheck.offeredRate(), engineCheck.seconds(), engineCheck.ok(), engineCheck.sent(),
+					engineCheck.okRate(), engineCheck.p50(), engineCheck.p99(), engineCheck.generatorCpuSeconds(),
+					100 * engineCheck.generatorCpuSeconds() / engineCheck.seconds()));
+		}
 		double raw = outcomes.get(0).maxRate();
 		double boot = outcomes.get(1).maxRate();
 		this.markdown.append("| target | max sustainable rate (mean) | repetitions | spread | × raw hello | × Boot hello | p50 / p99 at max | p99 at half rate | CPU s per 1 000 requests |\n")
