@@ -50,7 +50,7 @@ export function PostCard({ post, link = true }: { post: Post; link?: boolean }) 
       {post.trackId && <p class="track-ref">♪ <a href={`/tracks/${post.trackId}`}>Attached track</a></p>}
       <footer>
         <LikeButton path={`/posts/${post.id}/like`} liked={!!post.likedByMe} count={post.likeCount} label="post" />
-        <a class="comments" href={`/posts/${post.id}`} aria-label={`${post.commentCount} comments`}>💬 {post.commentCount}</a>
+        <a class="comments" href={`/posts/${post.id}`}>{post.commentCount} {post.commentCount === 1 ? 'comment' : 'comments'}</a>
       </footer>
     </article>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, Page, upload } from '../api';
+import { api, ApiError, currentMember, Page, upload } from '../api';
 import { Post, PostCard } from '../posts';
 import { Empty, ErrorLine, Field, Sentinel, usePaged } from '../ui';
 
@@ -26,7 +26,7 @@ export function Compose({ onPosted }: { onPosted: (p: Post) => void }) {
       setText('');
       setFiles([]);
       if (fileInput.current) fileInput.current.value = '';
-      onPosted(post);
+      onPosted({ ...post, author: post.author ?? currentMember() });
     } catch (err) {
       setError(err);
     } finally {

@@ -16,7 +16,7 @@ function rememberPlaylist(p: { id: string; name: string }) {
   localStorage.setItem(playlistsKey(), JSON.stringify([p, ...myPlaylists().filter((x) => x.id !== p.id)]));
 }
 
-function AddToPlaylist({ track }: { track: Track }) {
+export function AddToPlaylist({ track }: { track: Track }) {
   const lists = myPlaylists();
   const [status, setStatus] = useState('');
   if (!currentMember() || !lists.length) return null;
@@ -118,20 +118,60 @@ export function ArtistPage({ id }: { id: string }) {
   );
 }
 
+type Lyric = { startMs: number; endMs: number; text: string };
+
+/** The owner pastes LRC ("[mm:ss.xx] line"); music stores it as timed lines the player follows. */
+function LyricsEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const [lrc, setLrc] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setSaved(false);
+    try {
+      await api(`/tracks/${id}/lyrics`, { method: 'PUT', body: new Blob([lrc], { type: 'text/plain' }) });
+      setError(undefined);
+      setSaved(true);
+      onSaved();
+    } catch (err) { setError(err); }
+  };
+  const fields = error instanceof ApiError ? error.fields() : {};
+  return (
+    <form onSubmit={save} aria-label="Edit lyrics">
+      <Field label="Lyrics (LRC: [mm:ss.xx] text per line)" name="lyrics" multiline value={lrc} onInput={setLrc}
+        error={Object.values(fields).join('; ') || undefined} />
+      <ErrorLine error={error instanceof ApiError && error.problem.errors?.length ? null : error} />
+      <button type="submit" disabled={!lrc.trim()}>Save lyrics</button> {saved && <span role="status" class="ok">Saved</span>}
+    </form>
+  );
+}
+
 export function TrackPage({ id }: { id: string }) {
-  const track = useLoad(() => api<Track & { createdAt: string }>(`/tracks/${encodeURIComponent(id)}`), [id]);
+  const track = useLoad(() => api<Track & { ownerId: string; createdAt: string }>(`/tracks/${encodeURIComponent(id)}`), [id]);
+  const lyrics = useLoad(() => api<{ lines: Lyric[] }>(`/tracks/${encodeURIComponent(id)}/lyrics`).catch(() => ({ lines: [] })), [id]);
   if (track.error) return <ErrorLine error={track.error} />;
   const t = track.data;
   if (!t) return <p class="muted">Loading…</p>;
   const cover = coverOf(t, false);
+  const plays = t.plays ?? 0;
   return (
-    <section class="card track-page">
-      {cover && <img class="big-cover" src={cover} alt={`Cover of ${t.title}`} />}
-      <h1>{t.title}</h1>
-      <p><a href={`/artists/${t.artistId}`}>{t.artistName}</a> · {duration(t.durationMs)} · <span data-testid="plays">{t.plays ?? 0}</span> plays</p>
-      <button type="button" onClick={() => play(t)}>▶ Play</button>
-      <ul class="tracks"><TrackRow track={t} /></ul>
-    </section>
+    <div>
+      <section class="card track-page">
+        {cover && <img class="big-cover" src={cover} alt={`Cover of ${t.title}`} />}
+        <h1>{t.title}</h1>
+        <p><a href={`/artists/${t.artistId}`}>{t.artistName}</a> · {duration(t.durationMs)} · <span data-testid="plays">{plays}</span> {plays === 1 ? 'play' : 'plays'}</p>
+        <div class="row wrap">
+          <button type="button" onClick={() => play(t)}>▶ Play</button>
+          <AddToPlaylist track={t} />
+        </div>
+      </section>
+      <section class="card" aria-labelledby="lyrics-title">
+        <h2 id="lyrics-title">Lyrics</h2>
+        {lyrics.data?.lines.length ? <ol class="lyrics">{lyrics.data.lines.map((l) => <li><span class="muted">{duration(l.startMs)}</span> {l.text}</li>)}</ol>
+          : <p class="muted">No lyrics yet.</p>}
+        {currentMember()?.id === t.ownerId && <LyricsEditor id={t.id} onSaved={lyrics.reload} />}
+      </section>
+    </div>
   );
 }
 

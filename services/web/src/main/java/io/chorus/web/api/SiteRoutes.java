@@ -36,7 +36,7 @@ class SiteRoutes {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> siteRoutes(Bundle bundle) {
+	RouterFunction<ServerResponse> bundleRoutes(Bundle bundle) {
 		return RouterFunctions.route(RequestPredicates.method(org.springframework.http.HttpMethod.GET)
 			.or(RequestPredicates.method(org.springframework.http.HttpMethod.HEAD)), (request) -> serve(bundle, request));
 	}

@@ -22,7 +22,7 @@ class SiteRoutesTests {
 
 	@BeforeAll
 	static void setUp() {
-		client = WebTestClient.bindToRouterFunction(new SiteRoutes().siteRoutes(BUNDLE))
+		client = WebTestClient.bindToRouterFunction(new SiteRoutes().bundleRoutes(BUNDLE))
 			.webFilter((WebFilter) new SecurityHeadersFilter())
 			.build();
 		String index = new String(BUNDLE.index().bytes());
