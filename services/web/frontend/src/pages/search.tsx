@@ -30,14 +30,13 @@ function SearchBox({ initial }: { initial: string }) {
         ...artists.items.map((a) => ({ kind: 'artist' as const, id: a.id, label: a.name, href: `/artists/${a.id}` })),
         ...tracks.items.map((t) => ({ kind: 'track' as const, id: t.id, label: t.title, sub: t.artistName ?? '', href: `/tracks/${t.id}` })),
       ]);
-      setActive(-1);
     }, 150);
     return () => clearTimeout(t);
   }, [q]);
   const submit = (e: Event) => {
     e.preventDefault();
     setOpen(false);
-    if (active >= 0 && items[active]) navigate(items[active].href);
+    if (show && active >= 0 && items[active]) navigate(items[active].href);
     else if (q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
   };
   const onKey = (e: KeyboardEvent) => {
@@ -52,7 +51,7 @@ function SearchBox({ initial }: { initial: string }) {
       <input id="q" type="search" placeholder="Search posts, artists, tracks" value={q} autoComplete="off"
         role="combobox" list={undefined} aria-expanded={show} aria-controls="suggestions" aria-autocomplete="list"
         aria-activedescendant={active >= 0 ? `sugg-${active}` : undefined}
-        onInput={(e) => { setQ((e.target as HTMLInputElement).value); setOpen(true); }} onKeyDown={onKey}
+        onInput={(e) => { setQ((e.target as HTMLInputElement).value); setOpen(true); setActive(-1); }} onKeyDown={onKey}
         onBlur={() => setTimeout(() => setOpen(false), 150)} onFocus={() => setOpen(true)} />
       <button type="submit">Search</button>
       {show && (
