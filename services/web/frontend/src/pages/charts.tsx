@@ -48,11 +48,11 @@ export function Charts() {
                 <tr data-track-id={i.trackId}>
                   <td class="rank">{i.rank}</td>
                   <td><Delta d={i.delta} /></td>
-                  <td class="t">
+                  <td><div class="t">
                     {cover ? <img class="cover" src={cover} alt="" /> : <span class="cover none" aria-hidden="true">♪</span>}
                     <span><a href={`/tracks/${i.trackId}`}>{i.title ?? 'Untitled'}</a><br />
                       {i.artistId && <a class="muted" href={`/artists/${i.artistId}`}>{i.artistName}</a>}</span>
-                  </td>
+                  </div></td>
                   <td class="plays">{i.plays}</td>
                   <td><button type="button" class="icon" aria-label={`Play ${i.title ?? 'track'}`}
                     onClick={() => play({ id: i.trackId, title: i.title ?? 'Untitled', artistId: i.artistId ?? '', artistName: i.artistName, coverUrl: i.coverUrl })}>▶</button></td>
