@@ -24,6 +24,7 @@ const secondTitle = `Evening Square ${run}`;
 
 let browser, adaCtx, bobCtx, A, B;
 let postText, trackId;
+const cspViolations = [];
 
 async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -45,6 +46,7 @@ async function newPage(ctx) {
   const page = await ctx.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('console', (m) => m.text().includes('Content Security Policy') && cspViolations.push(m.text()));
   return page;
 }
 
@@ -74,7 +76,9 @@ after(async () => {
 });
 
 test('signup shows problem+json field errors next to their fields', async () => {
-  await A.goto(BASE + '/signup');
+  const page = await A.goto(BASE + '/signup');
+  assert.match(page.headers()['content-security-policy'], /script-src 'self'; style-src 'self'/, 'the page comes with its strict CSP');
+  assert.equal(page.headers()['cache-control'], 'no-cache');
   await A.getByLabel('Email').fill('not-an-email');
   await A.getByLabel('Password').fill('x');
   await A.getByLabel('Handle').fill('h');
@@ -340,7 +344,7 @@ test('works at 360 px: no sideways scrolling, the player bar and nav stay usable
   // The same page (one refresh-token holder per context: two pages refreshing at once would
   // present a rotated token and, by design, end the session).
   await A.setViewportSize({ width: 360, height: 740 });
-  for (const path of ['/', '/charts', `/@${bob.handle}`, `/tracks/${trackId}`]) {
+  for (const [name, path] of [['home', '/'], ['charts', '/charts'], ['profile', `/@${bob.handle}`], ['track', `/tracks/${trackId}`]]) {
     await A.goto(BASE + path);
     await A.getByRole('heading').first().waitFor();
     await A.waitForTimeout(300);
@@ -348,7 +352,7 @@ test('works at 360 px: no sideways scrolling, the player bar and nav stay usable
     const culprits = await A.evaluate(() => [...document.querySelectorAll('body *')]
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
       .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
-    await shot(A, `12-narrow-${path.split('/')[1].replace('@', 'profile') || 'home'}`);
+    await shot(A, `12-narrow-${name}`);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px: ${culprits.join(', ')}`);
   }
   await A.goto(BASE + '/');
@@ -367,4 +371,8 @@ test('logout returns to login, and a reload does not bring the session back', as
   await B.waitForURL(/\/login\?next=%2Factivity/);
   await B.getByRole('heading', { name: 'Log in' }).waitFor();
   await shot(B, '13-logged-out');
+});
+
+test('no Content-Security-Policy violation in any scenario', () => {
+  assert.deepEqual(cspViolations, []);
 });

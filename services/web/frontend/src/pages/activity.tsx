@@ -20,6 +20,7 @@ function describe(i: Item, mine: boolean) {
   if (mine && i.kind === 'POST_LIKED') verb = 'liked your post';
   if (mine && i.kind === 'POST_COMMENTED') verb = 'commented on your post';
   if (mine && i.kind === 'COMMENT_LIKED') verb = 'liked your comment';
+  if (mine && i.kind === 'COMMENT_REPLIED') verb = 'replied to your comment';
   const target = i.targetMember ? <> <a href={`/@${i.targetMember.handle}`}>{i.targetMember.displayName ?? i.targetMember.handle}</a></> : null;
   const link = i.postId ? <a href={`/posts/${i.postId}`}>view</a>
     : i.trackId ? <a href={`/tracks/${i.trackId}`}>listen</a>

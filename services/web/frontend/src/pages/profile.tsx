@@ -45,7 +45,7 @@ export function FollowButton({ id, name, onChange }: { id: string; name: string;
 function MemberList({ path }: { path: string }) {
   const list = usePaged<MemberRef>((c) => api(`${path}?limit=20${c ? `&cursor=${encodeURIComponent(c)}` : ''}`), [path]);
   return (
-    <ul class="members">
+    <ul class="members card">
       {list.items.map((m) => (
         <li><Avatar name={m.displayName} url={m.avatarUrl} /> <a href={`/@${m.handle}`}>{m.displayName}</a> <span class="handle">@{m.handle}</span></li>
       ))}
@@ -89,7 +89,7 @@ export function ProfilePage({ handle }: { handle: string }) {
           <h1>{p.displayName}</h1>
           <p class="handle">@{p.handle}</p>
           {p.bio && <p>{p.bio}</p>}
-          <p class="muted"><span data-testid="follower-count">{p.followerCount}</span> followers · {p.followingCount} following</p>
+          <p class="muted"><span data-testid="follower-count">{p.followerCount}</span> {p.followerCount === 1 ? 'follower' : 'followers'} · {p.followingCount} following</p>
         </div>
         <FollowButton id={p.id} name={p.displayName}
           onChange={(f) => profile.setData({ ...p, followerCount: p.followerCount + (f ? 1 : -1) })} />
