@@ -33,7 +33,15 @@ const ROUTES: Route[] = [
   ['/chat', () => <Chat />, true],
 ];
 
+const TITLES: [string, string][] = [['/login', 'Log in'], ['/signup', 'Sign up'], ['/posts/', 'Post'], ['/search', 'Search'],
+  ['/activity', 'Activity'], ['/charts', 'Charts'], ['/artists', 'Artists'], ['/tracks/', 'Track'], ['/upload', 'Upload'],
+  ['/playlists', 'Playlists'], ['/recent', 'Recently played'], ['/chat', 'Chat'], ['/@', 'Profile']];
+
 function Page({ path }: { path: string }) {
+  useEffect(() => {
+    const title = path === '/' ? 'Home' : TITLES.find(([prefix]) => path.startsWith(prefix))?.[1];
+    document.title = title ? `${title} · Chorus` : 'Chorus';
+  }, [path]);
   if (path.startsWith('/@')) return <ProfilePage handle={decodeURIComponent(path.slice(2))} />;
   for (const [pattern, page, signedIn] of ROUTES) {
     const params = match(pattern, path);

@@ -117,10 +117,19 @@ export function usePaged<T>(fetchPage: (cursor: string | null) => Promise<{ item
 
 export function Tabs<T extends string>(props: { label: string; value: T; options: [T, string][]; onChange: (v: T) => void }) {
   return (
-    <div class="tabs" role="tablist" aria-label={props.label}>
+    // ARIA tabs: one tab stop, arrow keys move between tabs (and select, as the content is cheap).
+    <div class="tabs" role="tablist" aria-label={props.label} onKeyDown={(e) => {
+      const i = props.options.findIndex(([v]) => v === props.value);
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      const next = (i + step + props.options.length) % props.options.length;
+      props.onChange(props.options[next][0]);
+      ((e.currentTarget as HTMLElement).children[next] as HTMLElement)?.focus();
+    }}>
       {props.options.map(([v, text]) => (
-        <button type="button" role="tab" aria-selected={props.value === v} class={props.value === v ? 'on' : ''}
-          onClick={() => props.onChange(v)}>{text}</button>
+        <button type="button" role="tab" aria-selected={props.value === v} tabIndex={props.value === v ? 0 : -1}
+          class={props.value === v ? 'on' : ''} onClick={() => props.onChange(v)}>{text}</button>
       ))}
     </div>
   );

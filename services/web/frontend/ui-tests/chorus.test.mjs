@@ -27,6 +27,8 @@ let postText, trackId;
 const cspViolations = [];
 
 async function shot(page, name) {
+  // What a person would see: images loaded.
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 5_000 }).catch(() => {});
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -227,6 +229,13 @@ test('the daily chart shows the played track, NEW, with its cover', async () => 
   assert.equal(await row.locator('.plays').textContent(), '1');
   assert.equal(await row.locator('img.cover').count(), 1);
   await shot(A, '06-daily-chart');
+  // The period picker is a keyboard tab list; the page has its own title.
+  assert.equal(await A.title(), 'Charts · Chorus');
+  await A.getByRole('tab', { name: 'Daily' }).focus();
+  await A.keyboard.press('ArrowRight');
+  await A.getByRole('tab', { name: 'Weekly', selected: true }).waitFor();
+  assert.equal(await A.evaluate(() => document.activeElement?.textContent), 'Weekly');
+  await A.locator('table.chart tr', { hasText: trackTitle }).waitFor();
   await A.goto(BASE + '/recent');
   await A.locator('li.track', { hasText: trackTitle }).waitFor();
   await shot(A, '06-recently-played');
@@ -336,6 +345,63 @@ test('chat says it is unavailable while the chat service is not deployed', async
   await B.goto(BASE + '/chat');
   await B.getByTestId('chat-unavailable').waitFor();
   await shot(B, '11-chat-unavailable');
+});
+
+test('chat page against a contract-shaped stub: unread counts, presence, live messages, ticket-only socket', async () => {
+  // The chat service is not on this branch: its HTTP and WebSocket answers are stubbed here exactly
+  // as shared/contracts.md ("Chat") shapes them; members and the session are real.
+  const C = await newPage(bobCtx);
+  await C.goto(BASE + '/search');
+  const ids = await C.evaluate(async (handles) => Promise.all(handles.map(async (h) =>
+    (await (await fetch(`/api/members/@${h}`)).json()).id)), [ada.handle, bob.handle]);
+  const [adaId, bobId] = ids;
+  const sentAt = new Date().toISOString();
+  const json = (route, body, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  const reads = [];
+  await C.route(/\/api\/chat\//, (route) => {
+    const url = new URL(route.request().url());
+    const method = route.request().method();
+    if (url.pathname === '/api/chat/rooms') return json(route, { items: [{ id: 'r1', kind: 'direct', name: null, memberIds: [bobId, adaId], lastMessage: null, unreadCount: 2 }], nextCursor: null });
+    if (url.pathname === '/api/chat/tickets' && method === 'POST') return json(route, { ticket: 'tkt-1', expiresIn: 30 });
+    if (url.pathname === '/api/chat/rooms/r1/messages') return json(route, { items: [{ id: 'm1', roomId: 'r1', seq: 1, senderId: adaId, body: 'hello from the stub', clientMsgId: 'c-1', sentAt }], nextCursor: null });
+    if (url.pathname === '/api/chat/rooms/r1/presence') return json(route, { online: [adaId] });
+    if (url.pathname === '/api/chat/rooms/r1/read') { reads.push(route.request().postDataJSON()); return route.fulfill({ status: 204 }); }
+    return json(route, { status: 404, title: 'Not Found' }, 404);
+  });
+  const frames = [];
+  let socketUrl = '';
+  await C.routeWebSocket(/\/ws\/chat/, (ws) => {
+    socketUrl = ws.url();
+    ws.onMessage((raw) => {
+      const f = JSON.parse(raw);
+      frames.push(f);
+      if (f.type === 'send') {
+        ws.send(JSON.stringify({ type: 'ack', clientMsgId: f.clientMsgId, roomId: f.roomId, seq: 2, id: 'm2' }));
+        ws.send(JSON.stringify({ type: 'message', id: 'm2', roomId: f.roomId, seq: 2, senderId: bobId, body: f.body, clientMsgId: f.clientMsgId, sentAt: new Date().toISOString() }));
+        setTimeout(() => ws.send(JSON.stringify({ type: 'message', id: 'm3', roomId: 'r1', seq: 3, senderId: adaId, body: 'live reply', clientMsgId: 'c-3', sentAt: new Date().toISOString() })), 200);
+      }
+    });
+  });
+  await C.goto(BASE + '/chat');
+  const room = C.getByRole('button', { name: new RegExp(ada.displayName) });
+  await room.getByLabel('2 unread').waitFor();
+  await room.click();
+  await C.locator('ol.messages li', { hasText: 'hello from the stub' }).waitFor();
+  assert.equal(await room.getByLabel('2 unread').count(), 0, 'opening the room clears its unread count');
+  assert.ok(await C.locator('.presence .dot.on').count() >= 1, 'the online member has a lit presence dot');
+  await C.getByLabel('Message', { exact: true }).fill('hi Ada');
+  await C.getByRole('button', { name: 'Send' }).click();
+  await C.locator('ol.messages li.mine', { hasText: 'hi Ada' }).waitFor();
+  await C.locator('ol.messages li', { hasText: 'live reply' }).waitFor();
+  assert.equal(await C.locator('ol.messages li', { hasText: 'hi Ada' }).count(), 1, 'the echo of my own message is not duplicated');
+  assert.equal(await C.getByText('sending…').count(), 0, 'the ack confirmed the send');
+  assert.match(socketUrl, /\/ws\/chat\?ticket=tkt-1$/, 'the socket carries the single-use ticket, never the token');
+  assert.ok(frames.some((f) => f.type === 'subscribe' && f.roomId === 'r1'), JSON.stringify(frames));
+  assert.ok(frames.some((f) => f.type === 'send' && f.body === 'hi Ada' && f.clientMsgId), JSON.stringify(frames));
+  assert.ok(frames.some((f) => f.type === 'read' && f.roomId === 'r1' && f.seq === 3), 'a live message in the open room is marked read');
+  assert.deepEqual(reads, [{ seq: 1 }]);
+  await shot(C, '11-chat-against-stub');
+  await C.close();
 });
 
 test.skip('two browser contexts chat live (needs the chat service, not on this branch yet)', () => {});

@@ -177,9 +177,11 @@ export function Chat() {
         </nav>
         {room && (
           <section class="card room-view" aria-label={`Room ${label(room)}`}>
-            <p class="presence">{room.memberIds.map((id) => (
-              <span><span class={`dot ${online.has(id) ? 'on' : ''}`} aria-hidden="true" />{names.get(id)?.displayName ?? 'member'}<span class="visually-hidden">{online.has(id) ? ' online' : ' offline'}</span> </span>
-            ))}</p>
+            <p class="presence">{room.memberIds.map((id) => {
+              // I am present whenever my own socket is up, whatever the last presence frame said.
+              const on = online.has(id) || (id === me?.id && link === 'online');
+              return <span><span class={`dot ${on ? 'on' : ''}`} aria-hidden="true" />{names.get(id)?.displayName ?? 'member'}<span class="visually-hidden">{on ? ' online' : ' offline'}</span> </span>;
+            })}</p>
             <ol class="messages" aria-live="polite">
               {messages.map((m) => (
                 <li class={m.senderId === me?.id ? 'mine' : ''}><strong>{names.get(m.senderId)?.displayName ?? 'member'}</strong> {m.body}

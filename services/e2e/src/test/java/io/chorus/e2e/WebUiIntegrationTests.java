@@ -100,7 +100,7 @@ class WebUiIntegrationTests {
 		assertThat(process.exitValue()).as("node --test exit code; report:%n%s", report).isZero();
 		assertThat(count(report, "# fail")).as("failed scenarios").isZero();
 		// Guards against a run that silently found no scenarios.
-		assertThat(count(report, "# pass")).as("passed scenarios").isGreaterThanOrEqualTo(14);
+		assertThat(count(report, "# pass")).as("passed scenarios").isGreaterThanOrEqualTo(15);
 		try (var shots = Files.list(screenshots)) {
 			assertThat(shots.filter((p) -> p.toString().endsWith(".png")).count()).as("screenshots").isGreaterThanOrEqualTo(12);
 		}
