@@ -91,6 +91,7 @@ export async function request(path: string, opts: Options = {}): Promise<Respons
   if (res.headers.get('X-Token-Refresh-Needed') === 'true') {
     if (res.status === 401) {
       if (await refresh()) res = await send();
+      else relogin(); // the refresh cookie is gone, expired or revoked
     } else {
       void refresh(); // a retired-but-valid key: the answer stands, renew quietly
     }

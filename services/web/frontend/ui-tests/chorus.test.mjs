@@ -429,14 +429,28 @@ test('works at 360 px: no sideways scrolling, the player bar and nav stay usable
   await A.setViewportSize({ width: 1100, height: 800 });
 });
 
-test('logout returns to login, and a reload does not bring the session back', async () => {
+test('logout returns to login; a page of the ended session follows on X-Relogin-Required', async () => {
+  // Two pages of Bob's: the first sits on the feed, the second logs out.
+  const seen = wire(B);
   await B.goto(BASE + '/');
-  await B.getByRole('button', { name: 'Log out' }).click();
-  await B.waitForURL(/\/login/);
-  await B.goto(BASE + '/activity');
-  await B.waitForURL(/\/login\?next=%2Factivity/);
+  await B.locator('article.post').first().waitFor();
+  const B2 = await newPage(bobCtx);
+  await B2.goto(BASE + '/activity');
+  await B2.getByRole('heading', { name: 'Activity' }).waitFor();
+  await B2.getByRole('button', { name: 'Log out' }).click();
+  await B2.waitForURL(/\/login/);
+  await B2.goto(BASE + '/activity');
+  await B2.waitForURL(/\/login\?next=%2Factivity/);
+  await B2.getByRole('heading', { name: 'Log in' }).waitFor();
+  await shot(B2, '13-logged-out');
+  // The first page's access token expires; its refresh is refused (the family was revoked with
+  // X-Relogin-Required) and it goes to the login page by itself.
+  await B.waitForURL(/\/login/, { timeout: TOKEN_TTL_MS + 15_000 });
+  assert.ok(seen.some((r) => r.path === '/api/auth/refresh' && r.status === 401 && r.headers['x-relogin-required'] === 'true'),
+    JSON.stringify(seen.map((r) => `${r.method} ${r.path} ${r.status}`)));
   await B.getByRole('heading', { name: 'Log in' }).waitFor();
-  await shot(B, '13-logged-out');
+  await shot(B, '13-ended-session-to-login');
+  await B2.close();
 });
 
 test('no Content-Security-Policy violation in any scenario', () => {

@@ -5,7 +5,8 @@ import { ErrorLine, Field } from '../ui';
 
 function nextPath() {
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  // Only a path on this site: "//host" and "/\host" would leave it.
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/';
 }
 
 export function Login() {

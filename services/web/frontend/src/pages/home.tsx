@@ -47,7 +47,9 @@ export function Compose({ onPosted }: { onPosted: (p: Post) => void }) {
         {progress !== null && <progress max={1} value={progress} aria-label="Image upload" />}
         <button type="submit" disabled={!text.trim() || progress !== null}>Post</button>
       </div>
-      {fields.imageIds && <p class="field-error" data-field="imageIds">{fields.imageIds}</p>}
+      {Object.entries(fields).filter(([f]) => f !== 'text').map(([f, reason]) => (
+        <p class="field-error" data-field={f}>{f === 'file' || f === 'imageIds' ? 'Image: ' : `${f}: `}{reason}</p>
+      ))}
       <ErrorLine error={error instanceof ApiError && error.problem.errors?.length ? null : error} />
     </form>
   );
