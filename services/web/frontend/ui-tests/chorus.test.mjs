@@ -217,7 +217,11 @@ test('upload a generated WAV with a progress bar, play it, seek to the middle an
 });
 
 test('the daily chart shows the played track, NEW, with its cover', async () => {
-  await A.goto(BASE + '/charts');
+  // In-app navigation keeps the player bar (and its <audio>) alive.
+  await A.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Charts' }).click();
+  await A.getByRole('heading', { name: 'Charts' }).waitFor();
+  await A.getByTestId('player-title').filter({ hasText: trackTitle }).waitFor();
+  assert.match(await A.evaluate(() => document.querySelector('audio').currentSrc), new RegExp(`/api/tracks/${trackId}/stream$`));
   const row = A.locator('table.chart tr', { hasText: trackTitle });
   for (let i = 0; i < 20 && !(await row.count()); i++) {
     await A.waitForTimeout(500);
