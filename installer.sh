@@ -20,6 +20,7 @@ SERVICES=(
   "activity 8086 9086"
   "search 8087 9087"
   "chat 8088 9088"
+  "web 8089 9089"
   "gateway 8080 9080"
 )
 
@@ -53,7 +54,7 @@ Usage: ./installer.sh local <up|down|status>
 
   up      build every module, start MariaDB, Redis, Kafka (KRaft) and a Mongo wire server
           as local processes (data under ${LOCAL_DIR#"$ROOT"/}), start every service module
-          that exists, wait until each reports ready, print the URLs.
+          that exists, wait until each reports ready, print the URLs (last: the web UI to open).
           Reuses running infrastructure and skips services that are already up.
   down    stop the services, then the infrastructure (data is kept; delete the folder to reset)
   status  show what runs, with readiness
@@ -278,6 +279,13 @@ local_up() {
   say "Chorus is up. Infrastructure endpoints: $ENDPOINTS"
   each_service print_service
   say "Logs: $LOCAL_DIR/logs   Stop: ./installer.sh local down"
+  say
+  # The web client is served through the gateway, on the same origin as the API.
+  if [[ -d $ROOT/services/web ]]; then
+    say "Open Chorus in your browser: http://127.0.0.1:8080/"
+  else
+    say "API: http://127.0.0.1:8080/api/"
+  fi
 }
 
 local_down() {

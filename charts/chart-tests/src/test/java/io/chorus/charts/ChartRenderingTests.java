@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChartRenderingTests {
 
 	static final List<String> ALL_SERVICES = List.of("activity", "chart", "content", "gateway", "member", "music",
-			"search", "timeline");
+			"search", "timeline", "web");
 
 	static final Map<String, List<String>> PROFILES = Map.of("default", List.of(), "canary",
 			List.of("ci/canary-values.yaml"), "minimal", List.of("ci/minimal-values.yaml"), "kind",

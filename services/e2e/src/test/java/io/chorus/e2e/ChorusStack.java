@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.chorus.activity.ActivityApplication;
+import io.chorus.chart.ChartApplication;
 import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
@@ -24,6 +25,7 @@ import io.chorus.music.MusicApplication;
 import io.chorus.search.SearchApplication;
 import io.chorus.testkit.time.MutableClock;
 import io.chorus.timeline.TimelineApplication;
+import io.chorus.web.WebApplication;
 import io.chorus.testkit.Infra;
 import io.chorus.testkit.TestNamespace;
 import reactor.netty.http.client.HttpClient;
@@ -158,6 +160,23 @@ final class ChorusStack implements AutoCloseable {
 					"chorus.search.consumer-group", "search-" + namespace.id(),
 					"chorus.search.music-topic", musicTopic(namespace, builder)));
 		}
+		if (builder.chart) {
+			// Redis only (no Mongo, no SQL), fed by music's plays.
+			Map<String, String> chart = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS, Infra.KAFKA)));
+			chart.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "chart:");
+			chart.put("chorus.passport.public-jwks", new JWKSet(this.passportKey.toPublicJWK()).toString());
+			chart.put("chorus.chart.group", "chart-" + namespace.id());
+			chart.put("chorus.chart.topic", musicTopic(namespace, builder));
+			exclude(chart, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG, MONGO_AUTOCONFIG);
+			this.optionalServices.put("chart", ServiceInstance.start("chart", ChartApplication.class, chart, this.clock));
+		}
+		if (builder.web) {
+			// The web client's server: no store, no events, only the bundle on its class path.
+			Map<String, String> web = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
+			exclude(web, GATEWAY_AUTOCONFIG, SQL_AUTOCONFIG, MONGO_AUTOCONFIG,
+					List.of("io.chorus.platform.events.EventsAutoConfiguration"));
+			this.optionalServices.put("web", ServiceInstance.start("web", WebApplication.class, web, this.clock));
+		}
 
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
 		gateway.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "gw:");
@@ -261,6 +280,11 @@ final class ChorusStack implements AutoCloseable {
 		return this.content;
 	}
 
+	/** The gateway's public base URL, for clients that are not a WebTestClient (a browser). */
+	String gatewayUrl() {
+		return this.gateway.baseUrl();
+	}
+
 	/** Member's public port (the replica the gateway routes to), for its JWKS. */
 	WebTestClient member() {
 		return WebTestClient.bindToServer().baseUrl(this.member.baseUrl()).build();
@@ -305,6 +329,10 @@ final class ChorusStack implements AutoCloseable {
 
 		private boolean music;
 
+		private boolean chart;
+
+		private boolean web;
+
 		private final Map<String, String> timelineSettings = new LinkedHashMap<>();
 
 		private Builder(TestNamespace namespace) {
@@ -347,6 +375,18 @@ final class ChorusStack implements AutoCloseable {
 		/** Also start search, fed by content's (and music's, when started) events, behind the gateway. */
 		Builder withSearch() {
 			this.search = true;
+			return this;
+		}
+
+		/** Also start chart (Redis only), fed by music's play events, behind the gateway. */
+		Builder withChart() {
+			this.chart = true;
+			return this;
+		}
+
+		/** Also start the web client's server behind the gateway's lowest-priority route. */
+		Builder withWeb() {
+			this.web = true;
 			return this;
 		}
 

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class Downstream implements AutoCloseable {
 
 	public static final List<String> ECHO_SERVICES = List.of("content", "timeline", "music", "activity", "search",
-			"chat");
+			"chat", "web");
 
 	public final AtomicInteger jwksFetches = new AtomicInteger();
 

@@ -35,7 +35,7 @@ public record GatewayProperties(Map<String, Service> services,
 
 	/** The services the routes need; a missing one fails startup instead of a request. */
 	public static final List<String> SERVICE_NAMES = List.of("member", "content", "timeline", "music", "chart",
-			"activity", "search", "chat");
+			"activity", "search", "chat", "web");
 
 	public GatewayProperties {
 		services = Map.copyOf(services);

@@ -6,6 +6,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 import static org.springframework.http.HttpMethod.DELETE;
@@ -18,8 +19,10 @@ import static org.springframework.http.HttpMethod.PUT;
 /**
  * The public API surface, one route per service slice. Paths are forwarded unchanged. Posts are
  * split by method: writes to content, reads to timeline (the same split the Istio VirtualService
- * makes in cluster mode). {@code /.well-known/**} and everything else unlisted stays unrouted (404).
- * WebSocket upgrades on {@code /ws/**} switch to {@code ws://} automatically.
+ * makes in cluster mode). WebSocket upgrades on {@code /ws/**} switch to {@code ws://} automatically.
+ * Every other path is the web client's (its pages and assets, so UI and API share one origin), at
+ * the lowest priority; unlisted {@code /api/**}, {@code /.well-known/**} (member's JWKS stays
+ * internal) and {@code /internal/**} are not sent there and stay unrouted (404).
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
@@ -63,6 +66,11 @@ class RouteConfiguration {
 				.metadata(RESPONSE_TIMEOUT_ATTR, SEARCH_RESPONSE_TIMEOUT_MS)
 				.uri(properties.serviceUri("search")))
 			.route("chat", (r) -> r.path("/api/chat/**", "/ws/**").uri(properties.serviceUri("chat")))
+			.route("web", (r) -> r.order(Ordered.LOWEST_PRECEDENCE)
+				.method(GET, HEAD)
+				.and()
+				.not((p) -> p.path("/api/**", "/ws/**", "/.well-known/**", "/internal/**"))
+				.uri(properties.serviceUri("web")))
 			.build();
 	}
 

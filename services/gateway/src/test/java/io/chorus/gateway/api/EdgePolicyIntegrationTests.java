@@ -112,7 +112,8 @@ class EdgePolicyIntegrationTests extends GatewayTestSupport {
 		assertThat(echo.header("traceparent")).as("the trace continues downstream")
 			.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").doesNotContain("00f067aa0ba902b7");
 		client().get().uri("/api/charts/daily").exchange().expectStatus().isEqualTo(503).expectHeader().exists("X-Trace-Id");
-		client().get().uri("/nowhere").exchange().expectStatus().isNotFound().expectHeader().exists("X-Trace-Id");
+		// Unrouted (every non-API GET now goes to the web client).
+		client().get().uri("/api/nowhere").exchange().expectStatus().isNotFound().expectHeader().exists("X-Trace-Id");
 		EntityExchangeResult<byte[]> unauthorized = client().get().uri("/api/search")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer x.y.z").exchange()
 			.expectStatus().isUnauthorized()

@@ -49,6 +49,8 @@ class RoutingIntegrationTests extends GatewayTestSupport {
 				Map.entry("GET /api/posts/42/comments", "timeline"), Map.entry("PUT /api/comments/7", "content"),
 				Map.entry("GET /api/timeline/home", "timeline"), Map.entry("GET /api/artists/3", "music"),
 				Map.entry("POST /api/tracks", "music"), Map.entry("GET /api/tracks/9/stream", "music"),
+				Map.entry("GET /api/images/5", "music"), Map.entry("GET /", "web"), Map.entry("GET /posts/42", "web"),
+				Map.entry("GET /@ada", "web"), Map.entry("GET /assets/index-1a2b.js", "web"),
 				Map.entry("POST /api/playlists/1/tracks:move", "music"), Map.entry("GET /api/me/recent-tracks", "music"),
 				Map.entry("POST /api/images", "music"), Map.entry("GET /api/images/5", "music"),
 				Map.entry("GET /api/activity/me", "activity"), Map.entry("GET /api/search", "search"),
@@ -89,13 +91,18 @@ class RoutingIntegrationTests extends GatewayTestSupport {
 	@Test
 	void wellKnownAndUnlistedPathsAreNotRouted() {
 		int memberHits = downstream.hits("member");
+		int webHits = downstream.hits("web");
 		client().get().uri("/.well-known/jwks.json").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader().exists("X-Trace-Id");
 		client().get().uri("/api/nothing-here").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		client().get().uri("/internal/passport/jwks.json").exchange().expectStatus().isNotFound();
+		// The web client's catch-all takes neither unknown API paths nor writes to page paths.
+		client().post().uri("/posts/42").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+			.expectStatus().isNotFound();
 		assertThat(downstream.hits("member")).isEqualTo(memberHits);
+		assertThat(downstream.hits("web")).isEqualTo(webHits);
 	}
 
 	@Test
