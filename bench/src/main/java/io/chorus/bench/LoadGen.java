@@ -140,7 +140,8 @@ final class LoadGen {
 	 * broken connections); {@code generatorCpuSeconds} = what loadgen itself used.
 	 */
 	record Result(String name, double offeredRate, double seconds, long sent, long ok, long errors, double okRate,
-			double p50, double p90, double p99, double p999, double max, double generatorCpuSeconds) {
+			double p50, double p90, double p99, double p999, double max, double generatorCpuSeconds, long non2xx,
+			long timeouts, long broken) {
 
 		static Result of(String name, JsonNode node) {
 			double seconds = node.get("seconds").asDouble();
@@ -149,7 +150,9 @@ final class LoadGen {
 			return new Result(name, node.get("offered").asDouble(), seconds, scheduled, ok, node.get("errors").asLong(),
 					ok / seconds, node.get("p50").asLong() / 1000.0, node.get("p90").asLong() / 1000.0,
 					node.get("p99").asLong() / 1000.0, node.get("p999").asLong() / 1000.0,
-					node.get("max").asLong() / 1000.0, node.get("cpuMillis").asLong() / 1000.0);
+					node.get("max").asLong() / 1000.0, node.get("cpuMillis").asLong() / 1000.0,
+					node.get("non2xx").asLong(), node.get("timeouts").asLong() + node.get("overflow").asLong(),
+					node.get("readErrors").asLong());
 		}
 
 		double errorRatio() {
@@ -157,9 +160,11 @@ final class LoadGen {
 		}
 
 		String line() {
-			return "%-34s offered %8.0f/s  ok %8.0f/s  errors %5.2f%%  p50 %7.2f  p90 %7.2f  p99 %7.2f  p99.9 %7.2f  max %8.2f ms"
+			String kinds = (this.errors == 0) ? ""
+					: " (non-2xx %d, timed out %d, broken %d)".formatted(this.non2xx, this.timeouts, this.broken);
+			return "%-34s offered %8.0f/s  ok %8.0f/s  errors %5.2f%%  p50 %7.2f  p90 %7.2f  p99 %7.2f  p99.9 %7.2f  max %8.2f ms%s"
 				.formatted(this.name, this.offeredRate, this.okRate, 100 * errorRatio(), this.p50, this.p90, this.p99,
-						this.p999, this.max);
+						this.p999, this.max, kinds);
 		}
 
 	}
