@@ -104,6 +104,10 @@ public final class ChatInstance implements AutoCloseable {
 			.bodyValue(body);
 	}
 
+	public WebTestClient anonymous() {
+		return this.http;
+	}
+
 	public WebTestClient.RequestHeadersSpec<?> delete(String member, String uri) {
 		return this.http.delete().uri(uri).header(TestPassports.HEADER, this.passports.valid(member, member, "USER"));
 	}
