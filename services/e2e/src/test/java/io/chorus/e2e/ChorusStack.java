@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.chorus.activity.ActivityApplication;
+import io.chorus.chat.ChatApplication;
 import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
@@ -159,6 +160,12 @@ final class ChorusStack implements AutoCloseable {
 					"chorus.search.music-topic", musicTopic(namespace, builder)));
 		}
 
+		if (builder.chat) {
+			// chat's application.yaml excludes Lettuce's observation too (see timeline above)
+			startReadService("chat", ChatApplication.class, namespace, Map.of("spring.autoconfigure.exclude",
+					"org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
+		}
+
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
 		gateway.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "gw:");
 		// The services' storage and event libraries are on this class path; the gateway has none.
@@ -238,6 +245,11 @@ final class ChorusStack implements AutoCloseable {
 		}
 	}
 
+	/** The gateway's WebSocket base, e.g. {@code ws://127.0.0.1:PORT}. */
+	String gatewayWebSocket() {
+		return "ws://127.0.0.1:" + this.gateway.port();
+	}
+
 	MutableClock clock() {
 		return this.clock;
 	}
@@ -305,6 +317,8 @@ final class ChorusStack implements AutoCloseable {
 
 		private boolean music;
 
+		private boolean chat;
+
 		private final Map<String, String> timelineSettings = new LinkedHashMap<>();
 
 		private Builder(TestNamespace namespace) {
@@ -347,6 +361,12 @@ final class ChorusStack implements AutoCloseable {
 		/** Also start search, fed by content's (and music's, when started) events, behind the gateway. */
 		Builder withSearch() {
 			this.search = true;
+			return this;
+		}
+
+		/** Also start chat (its own Mongo database and Redis prefix) behind the gateway. */
+		Builder withChat() {
+			this.chat = true;
 			return this;
 		}
 
