@@ -271,7 +271,11 @@ public final class ChatBench {
 		Mono<Void> connect() {
 			return post("/api/chat/tickets", this.member, "{}").map(json -> field(json, "ticket"))
 				.flatMap(ticket -> {
-					this.connection = ChatBench.this.sockets.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(65536).build())
+					// Netty's handshaker would send its own Origin (the chat host), which chat refuses:
+					// send the public origin a browser on the gateway sends
+					this.connection = ChatBench.this.sockets
+						.headers(h -> h.set("Origin", ChatBench.this.flags.getOrDefault("origin", "http://localhost:8080")))
+						.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(65536).build())
 						.uri(ChatBench.this.chat.replace("http", "ws") + "/ws/chat?ticket=" + ticket)
 						.handle((in, outbound) -> {
 							in.receiveCloseStatus().subscribe(status -> closed());
@@ -321,6 +325,7 @@ public final class ChatBench {
 		}
 
 		private void closed() {
+			this.subscribed.completeExceptionally(new IllegalStateException(this.member + ": closed before subscribing"));
 			if (!ChatBench.this.closing) {
 				ChatBench.this.unexpectedCloses.incrementAndGet();
 			}
