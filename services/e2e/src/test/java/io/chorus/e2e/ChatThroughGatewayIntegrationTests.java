@@ -108,6 +108,18 @@ class ChatThroughGatewayIntegrationTests {
 		}
 	}
 
+	@Test
+	void aFrameOverTheLimitClosesTheSocketWith1009() {
+		Visitor visitor = new Visitor(stack);
+		Account ada = visitor.signup("ada");
+		try (Socket socket = new Socket(ticket(visitor, visitor.login(ada).accessToken()))) {
+			socket.send(Map.of("type", "ping"));
+			socket.await(f -> f.path("type").asString().equals("pong"));
+			socket.send(Map.of("type", "ping", "pad", "z".repeat(20_000)));
+			assertThat(socket.closeCode()).isEqualTo(1009);
+		}
+	}
+
 	private static String ticket(Visitor visitor, String token) {
 		return (String) Visitor.mapResult(visitor.sendJson("POST", "/api/chat/tickets", token, Map.of())
 			.expectStatus()
