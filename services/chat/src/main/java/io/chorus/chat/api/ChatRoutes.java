@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.chorus.chat.domain.Rooms;
 import io.chorus.chat.live.ChatSocketHandler;
+import io.chorus.chat.live.Fanout;
 import io.chorus.chat.live.Presence;
 import io.chorus.chat.live.Tickets;
 import io.chorus.platform.web.RequestValidator;
@@ -28,9 +29,9 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 class ChatRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> chatRouter(Rooms rooms, Presence presence, Tickets tickets,
+	RouterFunction<ServerResponse> chatRouter(Rooms rooms, Presence presence, Fanout fanout, Tickets tickets,
 			RequestValidator validator) {
-		RoomHandler room = new RoomHandler(rooms, presence, validator);
+		RoomHandler room = new RoomHandler(rooms, presence, fanout, validator);
 		TicketHandler ticket = new TicketHandler(tickets);
 		return route(POST("/api/chat/rooms"), safe(room::create)).andRoute(GET("/api/chat/rooms"), safe(room::mine))
 			.andRoute(POST("/api/chat/rooms/{id}/members"), safe(room::addMember))

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import io.chorus.chat.domain.Rooms;
+import io.chorus.chat.live.Fanout;
 import io.chorus.chat.live.Presence;
 import io.chorus.platform.passport.Passports;
 import io.chorus.platform.web.RequestValidator;
@@ -22,7 +23,10 @@ final class RoomHandler {
 
 	private final RequestValidator validator;
 
-	RoomHandler(Rooms rooms, Presence presence, RequestValidator validator) {
+	private final Fanout fanout;
+
+	RoomHandler(Rooms rooms, Presence presence, Fanout fanout, RequestValidator validator) {
+		this.fanout = fanout;
 		this.rooms = rooms;
 		this.presence = presence;
 		this.validator = validator;
@@ -56,7 +60,7 @@ final class RoomHandler {
 	Mono<ServerResponse> leave(ServerRequest request) {
 		String roomId = Params.roomId(request);
 		return Passports.requireMember()
-			.flatMap(p -> this.rooms.leave(p.memberId(), roomId))
+			.flatMap(p -> this.rooms.leave(p.memberId(), roomId).then(this.fanout.evict(roomId, p.memberId())))
 			.then(ServerResponse.noContent().build());
 	}
 

@@ -104,6 +104,12 @@ public final class ChatSocketHandler implements WebSocketHandler {
 				new TokenBucket(this.properties.sendBurst(), this.properties.sendsPerSecond(), System.nanoTime()),
 				this::closed);
 		this.open.add(connection);
+		connection.onEvict(room -> {
+			if (connection.unsubscribe(room)) {
+				connection.send(this.frames.error("left", "You left room " + room + ".", null));
+				leave(connection, room).subscribe(null, ex -> log.debug("Leaving an evicted room failed: " + ex));
+			}
+		});
 		Mono<Void> inbound = session.receive()
 			.map(ChatSocketHandler::read)
 			.concatMap(frame -> handle(connection, frame).onErrorResume(ex -> {

@@ -53,6 +53,9 @@ public final class Connection {
 
 	private final java.util.function.Consumer<CloseStatus> onClose;
 
+	private java.util.function.Consumer<String> onEvict = room -> {
+	};
+
 	private boolean closed;
 
 	public Connection(String memberId, WebSocketSession session, int capacity, TokenBucket sends,
@@ -63,6 +66,15 @@ public final class Connection {
 		this.capacity = capacity;
 		this.sends = sends;
 		this.out = Sinks.many().unicast().onBackpressureBuffer(Queues.<WebSocketMessage>get(capacity).get());
+	}
+
+	void onEvict(java.util.function.Consumer<String> onEvict) {
+		this.onEvict = onEvict;
+	}
+
+	/** The member left the room (on some pod): this connection's subscription to it ends. */
+	void evict(String roomId) {
+		this.onEvict.accept(roomId);
 	}
 
 	public String memberId() {

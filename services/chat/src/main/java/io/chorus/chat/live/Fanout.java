@@ -27,7 +27,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * holds <b>one</b> dedicated pub/sub connection and subscribes only to rooms that have local
  * subscribers; a received payload is handed, as the same bytes, to every local connection of the room.
  *
- * <p>Payload: {@code m<seq>\n<frame>} for a message, {@code p\n<frame>} for presence.
+ * <p>Payload: {@code m<seq>\n<frame>} for a message, {@code p\n<frame>} for presence,
+ * {@code x\n<memberId>} when a member left the room (their live subscriptions end on every pod).
  */
 public final class Fanout implements AutoCloseable {
 
@@ -145,6 +146,11 @@ public final class Fanout implements AutoCloseable {
 			});
 	}
 
+	/** Ends the member's live subscriptions to the room on every pod (they left it). */
+	public Mono<Void> evict(String roomId, String memberId) {
+		return this.redis.convertAndSend(this.keys.channel(roomId), "x\n" + memberId).then();
+	}
+
 	private void dispatch(String channel, byte[] payload) {
 		LocalRoom room = this.byChannel.get(channel);
 		if (room == null) {
@@ -153,6 +159,15 @@ public final class Fanout implements AutoCloseable {
 		int newline = indexOf(payload, (byte) '\n');
 		if (newline < 1) {
 			log.warn("Ignoring a malformed payload on " + channel);
+			return;
+		}
+		if (payload[0] == 'x') {
+			String memberId = new String(payload, newline + 1, payload.length - newline - 1, StandardCharsets.UTF_8);
+			for (Connection connection : room.connections) {
+				if (connection.memberId().equals(memberId)) {
+					connection.evict(room.roomId);
+				}
+			}
 			return;
 		}
 		long seq = -1;

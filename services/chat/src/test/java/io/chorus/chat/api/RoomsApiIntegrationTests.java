@@ -78,9 +78,21 @@ class RoomsApiIntegrationTests {
 		chat.json(chat.post("g-ann", "/api/chat/rooms/" + room + "/members", Map.of("memberId", "g-fay")),
 				HttpStatus.CONFLICT);
 
-		chat.delete("g-cid", "/api/chat/rooms/" + room + "/members/me").exchange().expectStatus().isNoContent();
-		chat.json(chat.get("g-cid", "/api/chat/rooms/" + room + "/messages"), HttpStatus.NOT_FOUND);
-		assertThat(chat.json(chat.get("g-cid", "/api/chat/rooms"), HttpStatus.OK).path("items")).isEmpty();
+		try (ChatClient cid = chat.join("g-cid", room); ChatClient ann = chat.join("g-ann", room)) {
+			chat.delete("g-cid", "/api/chat/rooms/" + room + "/members/me").exchange().expectStatus().isNoContent();
+			chat.json(chat.get("g-cid", "/api/chat/rooms/" + room + "/messages"), HttpStatus.NOT_FOUND);
+			assertThat(chat.json(chat.get("g-cid", "/api/chat/rooms"), HttpStatus.OK).path("items")).isEmpty();
+
+			// the live subscription ends too: cid is told, and sees nothing said after leaving
+			JsonNode left = cid.await(f -> ChatClient.type(f, "error"), java.time.Duration.ofSeconds(10));
+			assertThat(left.path("code").asString()).isEqualTo("left");
+			ann.sendAndAck(room, "after-leave", "cid is gone");
+			ann.await(f -> ChatClient.type(f, "presence") && f.path("memberId").asString().equals("g-cid")
+					&& !f.path("online").asBoolean(true), java.time.Duration.ofSeconds(10));
+			cid.send(Map.of("type", "ping"));
+			cid.await(f -> ChatClient.type(f, "pong"), java.time.Duration.ofSeconds(10));
+			assertThat(cid.seen()).noneMatch(f -> ChatClient.type(f, "message"));
+		}
 	}
 
 	@Test
