@@ -79,7 +79,8 @@ public final class ChatBench {
 		this.members = Integer.parseInt(flags.getOrDefault("members", "10000"));
 		this.roomSize = Integer.parseInt(flags.getOrDefault("room-size", "50"));
 		this.rooms = this.members / this.roomSize;
-		this.http = HttpClient.create(ConnectionProvider.create("chat-bench", 64))
+		this.http = HttpClient
+			.create(ConnectionProvider.builder("chat-bench").maxConnections(64).pendingAcquireMaxCount(-1).build())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
 	}
 
