@@ -52,6 +52,12 @@ public final class ChatSocketHandler implements WebSocketHandler {
 
 	private final ChatProperties properties;
 
+	/**
+	 * Frames read ahead of the one being handled: parsed (and rate-limited) on arrival; beyond this
+	 * the socket stops being read (TCP back-pressure on the client).
+	 */
+	private static final int INBOUND_PREFETCH = 32;
+
 	private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
 	private final MeterRegistry meters;
@@ -110,13 +116,15 @@ public final class ChatSocketHandler implements WebSocketHandler {
 				leave(connection, room).subscribe(null, ex -> log.debug("Leaving an evicted room failed: " + ex));
 			}
 		});
+		// parsed and rate-limited as frames arrive (so a queue of slow sends cannot hide a flood),
+		// then handled one at a time in arrival order
 		Mono<Void> inbound = session.receive()
-			.map(ChatSocketHandler::read)
+			.map(message -> parse(connection, read(message)))
 			.concatMap(frame -> handle(connection, frame).onErrorResume(ex -> {
 				log.warn("Chat frame failed for " + memberId + ": " + ex);
 				connection.send(this.frames.error("unavailable", "The frame could not be handled; retry.", null));
 				return Mono.empty();
-			}))
+			}), INBOUND_PREFETCH)
 			.then()
 			.doFinally(signal -> connection.completed());
 		Mono<Void> outbound = session.send(connection.outbound());
@@ -149,28 +157,45 @@ public final class ChatSocketHandler implements WebSocketHandler {
 		return new Inbound(message.getPayloadAsText(), message.getType());
 	}
 
-	private Mono<Void> handle(Connection c, Inbound inbound) {
+	/**
+	 * JSON-decodes a frame on arrival; a {@code send} takes a token from the connection's bucket here,
+	 * and an empty bucket closes the connection with 4429. Problems become error frames, sent in order.
+	 */
+	private Parsed parse(Connection c, Inbound inbound) {
 		if (inbound.text == null) {
-			if (inbound.type == WebSocketMessage.Type.BINARY) {
-				c.send(this.frames.error("unsupported", "Only JSON text frames are accepted.", null));
-			}
-			return Mono.empty();
+			return (inbound.type == WebSocketMessage.Type.BINARY)
+					? Parsed.error(this.frames.error("unsupported", "Only JSON text frames are accepted.", null))
+					: Parsed.IGNORED;
 		}
 		JsonNode frame;
 		try {
 			frame = this.frames.mapper().readTree(inbound.text);
 		}
 		catch (JacksonException ex) {
-			c.send(this.frames.error("malformed", "The frame is not valid JSON.", null));
-			return Mono.empty();
+			return Parsed.error(this.frames.error("malformed", "The frame is not valid JSON.", null));
 		}
 		if (frame == null || !frame.isObject()) {
-			c.send(this.frames.error("malformed", "The frame must be a JSON object.", null));
-			return Mono.empty();
+			return Parsed.error(this.frames.error("malformed", "The frame must be a JSON object.", null));
 		}
 		String type = text(frame, "type");
 		if (type == null) {
-			c.send(this.frames.error("invalid", "type: required", null));
+			return Parsed.error(this.frames.error("invalid", "type: required", null));
+		}
+		if (type.equals("send") && !c.sends().tryTake(System.nanoTime())) {
+			c.close(Connection.RATE_LIMITED);
+			return Parsed.IGNORED;
+		}
+		return new Parsed(frame, type, null);
+	}
+
+	private Mono<Void> handle(Connection c, Parsed parsed) {
+		if (parsed.error != null) {
+			c.send(parsed.error);
+			return Mono.empty();
+		}
+		JsonNode frame = parsed.frame;
+		String type = parsed.type;
+		if (frame == null || type == null) {
 			return Mono.empty();
 		}
 		return switch (type) {
@@ -247,10 +272,6 @@ public final class ChatSocketHandler implements WebSocketHandler {
 	}
 
 	private Mono<Void> send(Connection c, JsonNode frame) {
-		if (!c.sends().tryTake(System.nanoTime())) {
-			c.close(Connection.RATE_LIMITED);
-			return Mono.empty();
-		}
 		String clientMsgId = id(frame, "clientMsgId");
 		String roomId = id(frame, "roomId");
 		String body = text(frame, "body");
@@ -313,6 +334,17 @@ public final class ChatSocketHandler implements WebSocketHandler {
 	}
 
 	private record Inbound(@Nullable String text, WebSocketMessage.Type type) {
+	}
+
+	/** A decoded frame, or the error frame answering it, or nothing to do. */
+	private record Parsed(@Nullable JsonNode frame, @Nullable String type, byte @Nullable [] error) {
+
+		static final Parsed IGNORED = new Parsed(null, null, null);
+
+		static Parsed error(byte[] error) {
+			return new Parsed(null, null, error);
+		}
+
 	}
 
 }

@@ -142,7 +142,10 @@ public final class ChatClient implements AutoCloseable {
 			return (status != null) ? status.code() : null;
 		}
 		catch (Exception ex) {
-			throw new AssertionError("not closed within " + timeout + ": " + ex);
+			java.util.List<JsonNode> unreadNow = new java.util.ArrayList<>(this.unread);
+			this.frames.drainTo(unreadNow);
+			throw new AssertionError("not closed within " + timeout + ": " + ex + "; frames not yet awaited: "
+					+ unreadNow.stream().map(f -> f.path("type").asString()).toList());
 		}
 	}
 

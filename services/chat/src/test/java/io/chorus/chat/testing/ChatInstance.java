@@ -146,7 +146,7 @@ public final class ChatInstance implements AutoCloseable {
 		for (String room : rooms) {
 			client.subscribe(room, null);
 			client.await(f -> f.path("type").asString().equals("presence") && f.path("roomId").asString().equals(room)
-					&& f.path("memberId").asString().equals(member), Duration.ofSeconds(10));
+					&& f.path("memberId").asString().equals(member), Duration.ofSeconds(30));
 		}
 		return client;
 	}
