@@ -1,8 +1,15 @@
-{{/* DestinationRule per service: LEAST_REQUEST, connection pool, outlier detection, and the
+{{/* DestinationRule per service: LEAST_REQUEST, connection pool (plus the service's own
+     idleTimeout, if set), outlier detection, and the
      stable/canary subsets selecting on the pods' `version` label. */}}
 
 {{/* Usage: include "chorus-lib.destinationrule" (dict "root" $ "svc" $svc) */}}
 {{- define "chorus-lib.destinationrule" -}}
+{{- $policy := deepCopy .root.Values.mesh.trafficPolicy -}}
+{{- with .svc.idleTimeout }}
+{{- $pool := $policy.connectionPool | default dict -}}
+{{- $_ := set $pool "http" (mergeOverwrite (deepCopy ($pool.http | default dict)) (dict "idleTimeout" .)) -}}
+{{- $_ := set $policy "connectionPool" $pool -}}
+{{- end }}
 apiVersion: networking.istio.io/v1
 kind: DestinationRule
 metadata:
@@ -12,7 +19,7 @@ metadata:
 spec:
   host: {{ .svc.name }}
   trafficPolicy:
-    {{- toYaml .root.Values.mesh.trafficPolicy | nindent 4 }}
+    {{- toYaml $policy | nindent 4 }}
   subsets:
     - name: stable
       labels:

@@ -21,7 +21,12 @@ public final class BenchMain {
 	private BenchMain() {
 	}
 
-	public static void main(String[] args) throws IOException, InterruptedException {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("chat")) {
+			// its own set-up (chat directly, bench-minted passports): see io.chorus.bench.chat.ChatBench
+			io.chorus.bench.chat.ChatBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		List<String> scenarios = new ArrayList<>();
 		Map<String, String> flags = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {

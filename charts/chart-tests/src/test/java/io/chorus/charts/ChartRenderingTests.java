@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChartRenderingTests {
 
-	static final List<String> ALL_SERVICES = List.of("activity", "chart", "content", "gateway", "member", "music",
-			"search", "timeline", "web");
+	static final List<String> ALL_SERVICES = List.of("activity", "chart", "chat", "content", "gateway", "member",
+			"music", "search", "timeline", "web");
 
 	static final Map<String, List<String>> PROFILES = Map.of("default", List.of(), "canary",
 			List.of("ci/canary-values.yaml"), "minimal", List.of("ci/minimal-values.yaml"), "kind",
@@ -63,7 +63,7 @@ class ChartRenderingTests {
 	}
 
 	@Test
-	void defaultProfileRendersEveryServiceButChatWithItsObjects() {
+	void defaultProfileRendersEveryServiceWithItsObjects() {
 		List<JsonNode> docs = this.rendered.get("default");
 		for (String kind : List.of("Deployment", "Service", "ServiceAccount", "HorizontalPodAutoscaler",
 				"PodDisruptionBudget", "VirtualService", "DestinationRule", "AuthorizationPolicy", "ConfigMap", "Role",
@@ -76,7 +76,6 @@ class ChartRenderingTests {
 						: kind.startsWith("Role") ? service + "-config-reader" : service;
 				assertThat(names).as(kind).contains(expected);
 			}
-			assertThat(names).as(kind).noneMatch((n) -> n.contains("chat"));
 		}
 		assertThat(Charts.ofKind(docs, "StatefulSet").map((d) -> d.path("metadata").path("name").asText()))
 			.containsExactlyInAnyOrder("mysql", "redis", "kafka", "mongodb");
@@ -404,6 +403,29 @@ class ChartRenderingTests {
 		JsonNode edge = Charts.named(docs, "VirtualService", "chorus-edge");
 		assertThat(edge.at("/spec/http/0/retries/attempts").asInt()).isZero();
 		assertThat(edge.at("/spec/gateways/0").asText()).isEqualTo("istio-system/chorus-gateway");
+	}
+
+	@Test
+	void chatsWebSocketsHaveNoRequestTimeoutButAnIdleTimeout() {
+		List<JsonNode> docs = this.rendered.get("default");
+		JsonNode websocket = route(Charts.named(docs, "VirtualService", "chat"), "websocket");
+		assertThat(websocket.at("/match/0/uri/prefix").asText()).isEqualTo("/ws/");
+		assertThat(websocket.at("/timeout").asText()).isEqualTo("0s");
+		assertThat(websocket.at("/retries/attempts").asInt()).isZero();
+		JsonNode edge = Charts.named(docs, "VirtualService", "chorus-edge");
+		assertThat(edge.at("/spec/http/0/name").asText()).isEqualTo("websocket");
+		assertThat(edge.at("/spec/http/0/timeout").asText()).isEqualTo("0s");
+		JsonNode chat = Charts.named(docs, "DestinationRule", "chat");
+		assertThat(chat.at("/spec/trafficPolicy/connectionPool/http/idleTimeout").asText()).isEqualTo("600s");
+		// the override is chat's alone, and keeps the shared pool settings
+		assertThat(chat.at("/spec/trafficPolicy/connectionPool/http/http1MaxPendingRequests").asInt()).isPositive();
+		assertThat(Charts.named(docs, "DestinationRule", "member").at("/spec/trafficPolicy/connectionPool/http/idleTimeout")
+			.isMissingNode()).isTrue();
+		JsonNode hpa = Charts.named(docs, "HorizontalPodAutoscaler", "chat");
+		assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(2);
+		assertThat(Charts.named(docs, "PodDisruptionBudget", "chat").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+		assertThat(Charts.named(docs, "ConfigMap", "chat-config").at("/data/application.yaml").asText())
+			.contains("public-origin: https://chorus.localtest.me");
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.chorus.activity.ActivityApplication;
 import io.chorus.chart.ChartApplication;
+import io.chorus.chat.ChatApplication;
 import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
@@ -178,6 +179,12 @@ final class ChorusStack implements AutoCloseable {
 			this.optionalServices.put("web", ServiceInstance.start("web", WebApplication.class, web, this.clock));
 		}
 
+		if (builder.chat) {
+			// chat's application.yaml excludes Lettuce's observation too (see timeline above)
+			startReadService("chat", ChatApplication.class, namespace, Map.of("spring.autoconfigure.exclude",
+					"org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
+		}
+
 		Map<String, String> gateway = new LinkedHashMap<>(namespace.springProperties(EnumSet.of(Infra.REDIS)));
 		gateway.put("chorus.redis.key-prefix", namespace.redisKeyPrefix() + "gw:");
 		// The services' storage and event libraries are on this class path; the gateway has none.
@@ -257,6 +264,11 @@ final class ChorusStack implements AutoCloseable {
 		}
 	}
 
+	/** The gateway's WebSocket base, e.g. {@code ws://127.0.0.1:PORT}. */
+	String gatewayWebSocket() {
+		return "ws://127.0.0.1:" + this.gateway.port();
+	}
+
 	MutableClock clock() {
 		return this.clock;
 	}
@@ -332,6 +344,7 @@ final class ChorusStack implements AutoCloseable {
 		private boolean chart;
 
 		private boolean web;
+		private boolean chat;
 
 		private final Map<String, String> timelineSettings = new LinkedHashMap<>();
 
@@ -387,6 +400,9 @@ final class ChorusStack implements AutoCloseable {
 		/** Also start the web client's server behind the gateway's lowest-priority route. */
 		Builder withWeb() {
 			this.web = true;
+		/** Also start chat (its own Mongo database and Redis prefix) behind the gateway. */
+		Builder withChat() {
+			this.chat = true;
 			return this;
 		}
 

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param memberTopic topic of member events
  * @param contentTopic topic of content events
  * @param musicTopic topic of music events
+ * @param chatTopic topic of chat's offline-recipient events
  * @param maxFollowees how many of a member's most recent follows the following feed reads
  * (bounds the work of one request)
  * @param rewindTimeout how long a rewind waits for the stopped consumer to leave its group
@@ -20,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chorus.activity")
 public record ActivityProperties(@DefaultValue("activity") String group,
 		@DefaultValue("member.events") String memberTopic, @DefaultValue("content.events") String contentTopic,
-		@DefaultValue("music.events") String musicTopic, @DefaultValue("1000") int maxFollowees,
+		@DefaultValue("music.events") String musicTopic, @DefaultValue("chat.messages") String chatTopic,
+		@DefaultValue("1000") int maxFollowees,
 		@DefaultValue("30s") Duration rewindTimeout) {
 
 	public ActivityProperties {
@@ -30,7 +32,7 @@ public record ActivityProperties(@DefaultValue("activity") String group,
 	}
 
 	public List<String> topics() {
-		return List.of(this.memberTopic, this.contentTopic, this.musicTopic);
+		return List.of(this.memberTopic, this.contentTopic, this.musicTopic, this.chatTopic);
 	}
 
 }

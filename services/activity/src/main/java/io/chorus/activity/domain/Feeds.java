@@ -58,8 +58,8 @@ public final class Feeds {
 	private static Item item(Entry entry, Map<String, MemberRecord> members) {
 		return new Item(entry.key(), entry.kind(), member(entry.actorId(), members), entry.postId(), entry.commentId(),
 				entry.trackId(), entry.artistId(),
-				(entry.targetMemberId() != null) ? member(entry.targetMemberId(), members) : null, entry.text(),
-				entry.at());
+				(entry.targetMemberId() != null) ? member(entry.targetMemberId(), members) : null, entry.roomId(),
+				entry.text(), entry.at());
 	}
 
 	private static MemberRef member(String id, Map<String, MemberRecord> members) {
@@ -74,7 +74,7 @@ public final class Feeds {
 	/** One notification or activity as clients see it. */
 	public record Item(String id, String kind, MemberRef actor, @Nullable String postId, @Nullable String commentId,
 			@Nullable String trackId, @Nullable String artistId, @Nullable MemberRef targetMember,
-			@Nullable String text, Instant at) {
+			@Nullable String roomId, @Nullable String text, Instant at) {
 	}
 
 	/** A member as shown next to an item; handle and name are null until this service has heard of them. */

@@ -39,6 +39,11 @@ public final class Keys {
 		return "track:" + trackId;
 	}
 
+	/** One recipient's notification of one chat message. */
+	public static String chatMessage(String messageId, String recipientId) {
+		return "chatmsg:" + messageId + ":" + recipientId;
+	}
+
 	public static String artist(String artistId) {
 		return "artist:" + artistId;
 	}

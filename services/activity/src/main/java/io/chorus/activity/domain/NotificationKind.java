@@ -12,6 +12,8 @@ public enum NotificationKind {
 	/** Someone replied to my comment. */
 	COMMENT_REPLIED,
 	/** Someone liked my comment. */
-	COMMENT_LIKED
+	COMMENT_LIKED,
+	/** Someone wrote in a chat room of mine while I was not there (chat's offline recipients). */
+	CHAT_MESSAGE
 
 }

@@ -59,6 +59,8 @@ public final class EventMapping {
 
 	static final String TRACK_DELETED = CloudEvent.type("music", "track", "deleted");
 
+	static final String CHAT_MESSAGE_POSTED = CloudEvent.type("chat", "message", "posted");
+
 	private EventMapping() {
 	}
 
@@ -150,6 +152,9 @@ public final class EventMapping {
 			return List.of(new Change.Put(Collection.ACTIVITIES, data.entry(Keys.artist(artistId), owner,
 					ActivityKind.ARTIST_PUBLISHED.name(), owner, null, null, null, artistId, null, data.text("name"))));
 		}
+		if (type.equals(CHAT_MESSAGE_POSTED)) {
+			return chatMessagePosted(data);
+		}
 		if (type.equals(ARTIST_DELETED)) {
 			return List.of(data.remove(Collection.ACTIVITIES, Keys.artist(data.text("artistId"))));
 		}
@@ -196,6 +201,24 @@ public final class EventMapping {
 		return changes;
 	}
 
+	/**
+	 * Each offline recipient of a chat message gets a {@code CHAT_MESSAGE} notification (actor: the
+	 * sender; text: the start of the body), keyed by message and recipient.
+	 */
+	private static List<Change> chatMessagePosted(Data data) {
+		String messageId = data.text("messageId");
+		String roomId = data.text("roomId");
+		String sender = data.text("senderId");
+		String body = data.optional("body");
+		List<Change> changes = new ArrayList<>();
+		for (String recipient : data.texts("offlineRecipients")) {
+			notify(changes, new Entry(Keys.chatMessage(messageId, recipient), recipient,
+					NotificationKind.CHAT_MESSAGE.name(), sender, null, null, null, null, null, roomId, body,
+					data.event.time(), data.version()));
+		}
+		return changes;
+	}
+
 	/** Never tell members about their own actions. */
 	private static void notify(List<Change> changes, Entry notification) {
 		if (!notification.ownerId().equals(notification.actorId())) {
@@ -236,6 +259,23 @@ public final class EventMapping {
 			return node.asString().isBlank() ? null : node.asString();
 		}
 
+		List<String> texts(String field) {
+			JsonNode node = this.event.data().get(field);
+			if (node == null || !node.isArray()) {
+				throw new EventRejectedException(this.event.type() + " " + this.event.id() + ": data." + field
+						+ " must be an array of strings");
+			}
+			List<String> values = new ArrayList<>();
+			for (JsonNode item : node) {
+				if (!item.isString() || item.asString().isBlank()) {
+					throw new EventRejectedException(this.event.type() + " " + this.event.id() + ": data." + field
+							+ " must hold non-blank strings");
+				}
+				values.add(item.asString());
+			}
+			return values;
+		}
+
 		String version() {
 			return Versions.of(this.event.time(), this.event.id());
 		}
@@ -243,7 +283,7 @@ public final class EventMapping {
 		Entry entry(String key, String owner, String kind, String actor, @Nullable String postId,
 				@Nullable String commentId, @Nullable String trackId, @Nullable String artistId,
 				@Nullable String targetMemberId, @Nullable String text) {
-			return new Entry(key, owner, kind, actor, postId, commentId, trackId, artistId, targetMemberId, text,
+			return new Entry(key, owner, kind, actor, postId, commentId, trackId, artistId, targetMemberId, null, text,
 					this.event.time(), version());
 		}
 

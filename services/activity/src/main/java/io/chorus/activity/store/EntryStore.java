@@ -104,6 +104,7 @@ public class EntryStore {
 			.set("trackId", entry.trackId())
 			.set("artistId", entry.artistId())
 			.set("targetMemberId", entry.targetMemberId())
+			.set("roomId", entry.roomId())
 			.set("text", entry.text())
 			.set("at", Date.from(entry.at()))
 			.set("active", true);
@@ -166,7 +167,7 @@ public class EntryStore {
 	private static Entry entry(Document doc) {
 		return new Entry(doc.getString("_id"), doc.getString("ownerId"), doc.getString("kind"), doc.getString("actorId"),
 				doc.getString("postId"), doc.getString("commentId"), doc.getString("trackId"), doc.getString("artistId"),
-				doc.getString("targetMemberId"), doc.getString("text"), doc.getDate("at").toInstant(),
+				doc.getString("targetMemberId"), doc.getString("roomId"), doc.getString("text"), doc.getDate("at").toInstant(),
 				doc.getString("version"));
 	}
 

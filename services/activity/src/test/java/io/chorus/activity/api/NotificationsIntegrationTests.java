@@ -55,6 +55,27 @@ class NotificationsIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void chatMessagesNotifyTheirOfflineRecipientsOnceEach() {
+		this.events.registered("ch-ann", "ann", "Ann A.");
+		var posted = this.events.chatMessagePosted("ch-m1", "ch-room", "ch-ann", "see you at eight",
+				List.of("ch-bob", "ch-cid"));
+		this.events.publish(this.events.chatTopic, posted); // redelivered: still one notification each
+
+		List<JsonNode> bobs = awaitItems(ME, "ch-bob", i -> count(i, "CHAT_MESSAGE") == 1);
+		awaitItems(ME, "ch-cid", i -> count(i, "CHAT_MESSAGE") == 1);
+		// a later event on the same topic shows the repeat was consumed without a second entry
+		this.events.chatMessagePosted("ch-m2", "ch-room", "ch-ann", "later", List.of("ch-bob"));
+		bobs = awaitItems(ME, "ch-bob", i -> count(i, "CHAT_MESSAGE") == 2);
+
+		JsonNode first = bobs.stream().filter(n -> n.path("text").asString().equals("see you at eight")).findFirst()
+			.orElseThrow();
+		assertThat(first.path("roomId").asString()).isEqualTo("ch-room");
+		assertThat(first.path("actor").path("id").asString()).isEqualTo("ch-ann");
+		assertThat(first.path("actor").path("handle").asString()).isEqualTo("ann");
+		assertThat(awaitItems(ME, "ch-ann", i -> true)).noneMatch(n -> n.path("kind").asString().equals("CHAT_MESSAGE"));
+	}
+
+	@Test
 	void aReplyNotifiesTheParentAuthorAndThePostAuthor() {
 		this.events.commentCreated("r-c2", "r-p1", "r-ann", "r-bob", "r-c1", "r-cid", "reply");
 

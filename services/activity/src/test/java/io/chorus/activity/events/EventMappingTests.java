@@ -53,6 +53,35 @@ class EventMappingTests {
 	}
 
 	@Test
+	void eachOfflineRecipientOfAChatMessageIsNotifiedOnce() {
+		CloudEvent posted = event("chat", "message", "posted", "room-1", Map.of("messageId", "m1", "roomId", "room-1",
+				"seq", 4, "senderId", "ann", "body", "hi there", "sentAt", AT.toString(), "offlineRecipients",
+				List.of("bob", "cid", "ann")));
+
+		List<Entry> notified = notifications(EventMapping.map(posted));
+
+		// the sender is never notified of their own message, even if listed
+		assertThat(notified).extracting(Entry::ownerId).containsExactly("bob", "cid");
+		assertThat(notified).allSatisfy(n -> {
+			assertThat(n.kind()).isEqualTo("CHAT_MESSAGE");
+			assertThat(n.actorId()).isEqualTo("ann");
+			assertThat(n.roomId()).isEqualTo("room-1");
+			assertThat(n.text()).isEqualTo("hi there");
+		});
+		assertThat(notified).extracting(Entry::key)
+			.containsExactly(Keys.chatMessage("m1", "bob"), Keys.chatMessage("m1", "cid"));
+		assertThat(activities(EventMapping.map(posted))).isEmpty();
+	}
+
+	@Test
+	void aChatMessageWithoutRecipientsIsRejected() {
+		assertThatThrownBy(() -> EventMapping.map(event("chat", "message", "posted", "room-1",
+				Map.of("messageId", "m1", "roomId", "room-1", "senderId", "ann", "offlineRecipients", "bob"))))
+			.isInstanceOf(EventRejectedException.class)
+			.hasMessageContaining("offlineRecipients");
+	}
+
+	@Test
 	void selfActionsAreNotNotified() {
 		assertThat(notifications(EventMapping.map(event("member", "member", "followed", "ann",
 				Map.of("followerId", "ann", "followeeId", "ann", "at", AT.toString()))))).isEmpty();

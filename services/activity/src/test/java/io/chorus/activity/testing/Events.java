@@ -45,8 +45,11 @@ public final class Events implements AutoCloseable {
 
 	public final String musicTopic;
 
+	public final String chatTopic;
+
 	public Events(CloudEventFactory factory, CloudEventCodec codec, String bootstrapServers, String memberTopic,
-			String contentTopic, String musicTopic) {
+			String contentTopic, String musicTopic, String chatTopic) {
+		this.chatTopic = chatTopic;
 		this.factory = factory;
 		this.codec = codec;
 		this.bootstrapServers = bootstrapServers;
@@ -98,6 +101,15 @@ public final class Events implements AutoCloseable {
 	public CloudEvent deactivated(String memberId, String handle) {
 		return publish(this.memberTopic, event("member", "member", "deactivated", memberId,
 				Map.of("memberId", memberId, "handle", handle, "at", now())));
+	}
+
+	// chat.messages
+
+	public CloudEvent chatMessagePosted(String messageId, String roomId, String senderId, String body,
+			List<String> offlineRecipients) {
+		return publish(this.chatTopic, event("chat", "message", "posted", roomId,
+				Map.of("messageId", messageId, "roomId", roomId, "seq", 1, "senderId", senderId, "body", body, "sentAt",
+						now(), "offlineRecipients", offlineRecipients)));
 	}
 
 	// content.events

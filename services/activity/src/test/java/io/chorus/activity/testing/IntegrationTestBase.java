@@ -38,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"chorus.activity.member-topic=member.events.${chorus.testkit.namespace}",
 				"chorus.activity.content-topic=content.events.${chorus.testkit.namespace}",
 				"chorus.activity.music-topic=music.events.${chorus.testkit.namespace}",
+				"chorus.activity.chat-topic=chat.messages.${chorus.testkit.namespace}",
 				"chorus.consumer.max-attempts=3", "chorus.consumer.initial-backoff=20ms",
 				"chorus.consumer.max-backoff=50ms", "chorus.consumer.commit-interval=100ms" })
 @ChorusInfrastructure({ Infra.REDIS, Infra.KAFKA, Infra.MONGO })
@@ -84,6 +85,7 @@ public abstract class IntegrationTestBase {
 		namespace.createTopic("member.events", 1);
 		namespace.createTopic("content.events", 1);
 		namespace.createTopic("music.events", 1);
+		namespace.createTopic("chat.messages", 1);
 	}
 
 	@BeforeEach
@@ -93,7 +95,7 @@ public abstract class IntegrationTestBase {
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 		this.events = new Events(this.factory, this.codec, this.bootstrapServers, namespace.topic("member.events"),
-				namespace.topic("content.events"), namespace.topic("music.events"));
+				namespace.topic("content.events"), namespace.topic("music.events"), namespace.topic("chat.messages"));
 	}
 
 	@AfterEach
