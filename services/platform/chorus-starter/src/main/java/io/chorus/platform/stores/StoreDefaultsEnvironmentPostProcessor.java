@@ -34,6 +34,9 @@ public final class StoreDefaultsEnvironmentPostProcessor implements EnvironmentP
 		defaults.put("spring.r2dbc.pool.max-create-connection-time", "2s");
 		defaults.put("spring.r2dbc.pool.max-acquire-time", "3s");
 		defaults.put("spring.r2dbc.pool.max-validation-time", "1s");
+		// The starter's migrations (db/chorus, V0_x) and the service's (db/<service>, V1...) are
+		// independent streams: a new V0_x must still apply to a database already at the service's V5.
+		defaults.put("spring.flyway.out-of-order", "true");
 		// Mongo's bounds are set in code (StoreTimeoutsAutoConfiguration): Boot has no properties for them.
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}

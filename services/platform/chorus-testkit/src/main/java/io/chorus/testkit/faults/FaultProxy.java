@@ -165,7 +165,11 @@ public final class FaultProxy implements AutoCloseable {
             }
             finally {
                 reset(from);
-                reset(to);
+                if (this.mode != Mode.HANG) {
+                    reset(to);
+                }
+                // else: in a partition the other side never learns of the close (it stays open
+                // until up() or down())
             }
         }, "fault-proxy-" + port() + "-" + direction);
         thread.setDaemon(true);
