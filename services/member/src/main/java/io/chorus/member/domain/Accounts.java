@@ -88,8 +88,8 @@ public final class Accounts {
 
 	/**
 	 * Checks the credentials and opens a session. Every failure (unknown email, wrong password,
-	 * deactivated account) is the same 401 after the same Argon2 work; a locked account or IP
-	 * gets 429 without any password check.
+	 * deactivated account) is the same 401 after the same Argon2 work; a locked account+address
+	 * or address gets 429 without any password check.
 	 */
 	public Mono<Session> login(@Nullable String rawEmail, @Nullable String password, String clientIp) {
 		List<Violation> violations = new ArrayList<>();
@@ -109,12 +109,13 @@ public final class Accounts {
 			return Mono.error(Problems.validation(violations));
 		}
 		String email = MemberRules.normalizeEmail(rawEmail);
-		return this.throttles.checkLogin(email, clientIp)
+		// Counted before the password check (see Throttles): a failure needs no second write.
+		return this.throttles.loginAttempt(email, clientIp)
 			.then(this.members.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.passwords.matches(password, found.map(Member::passwordHash).orElse(null))
 				.flatMap((ok) -> (ok && found.get().active())
-						? this.throttles.loginSucceeded(email).then(this.sessions.open(found.get()))
-						: this.throttles.loginFailed(email, clientIp).then(Mono.error(Problems::badCredentials))));
+						? this.throttles.loginSucceeded(email, clientIp).then(this.sessions.open(found.get()))
+						: Mono.error(Problems::badCredentials)));
 	}
 
 	/** Deactivates the member: status, every refresh family, the follow graph and the event, atomically. */
