@@ -20,6 +20,9 @@ public final class Outages {
 			"org.springframework.data.redis.RedisSystemException",
 			// drivers, when untranslated
 			"io.lettuce.core.RedisConnectionException", "io.lettuce.core.RedisCommandTimeoutException",
+			// Lettuce's own "Currently not connected. Commands are rejected." (its subclasses for
+			// server errors are excluded below)
+			"io.lettuce.core.RedisException",
 			"io.r2dbc.spi.R2dbcTransientException", "io.r2dbc.spi.R2dbcNonTransientResourceException",
 			"com.mongodb.MongoSocketException", "com.mongodb.MongoTimeoutException",
 			"com.mongodb.MongoExecutionTimeoutException", "com.mongodb.MongoOperationTimeoutException",

@@ -25,6 +25,7 @@ class OutagesTests {
 			.isTrue();
 		assertThat(Outages.isOutage(new IllegalStateException(new R2dbcNonTransientResourceException("refused"))))
 			.isTrue();
+		assertThat(Outages.isOutage(new RedisException("Currently not connected. Commands are rejected."))).isTrue();
 		assertThat(Outages.isOutage(new TimeoutException())).isTrue();
 		assertThat(Outages.isOutage(new RuntimeException(new ConnectException("refused")))).isTrue();
 	}
@@ -35,6 +36,7 @@ class OutagesTests {
 		assertThat(Outages.isOutage(new DuplicateKeyException("taken"))).isFalse();
 		assertThat(Outages.isOutage(new RedisSystemException("script error",
 				new RedisCommandExecutionException("ERR bad script")))).isFalse();
+		assertThat(Outages.isOutage(new RedisCommandExecutionException("WRONGTYPE"))).isFalse();
 	}
 
 }
