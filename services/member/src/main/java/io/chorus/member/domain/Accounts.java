@@ -12,6 +12,7 @@ import io.chorus.member.store.FollowStore;
 import io.chorus.member.store.MemberStore;
 import io.chorus.member.store.RefreshTokenStore;
 import io.chorus.platform.events.EventIds;
+import io.chorus.platform.passport.Roles;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +57,7 @@ public final class Accounts {
 	}
 
 	/**
-	 * Creates an account with role "member". Input is validated first (400, nothing counted),
+	 * Creates an account with role {@link Roles#MEMBER} ({@link Roles#ADMIN} is granted by operators). Input is validated first (400, nothing counted),
 	 * then the per-IP signup quota is charged (429), then duplicates are refused (409 naming the
 	 * field). The row and its registered event commit together.
 	 */
@@ -78,7 +79,7 @@ public final class Accounts {
 			.flatMap((taken) -> taken.isEmpty() ? this.passwords.hash(password) : Mono.error(Problems.taken(taken)))
 			.flatMap((hash) -> {
 				Member member = new Member(this.ids.nextId(), email, handle, displayName, null, null, hash,
-						List.of(Member.ROLE_MEMBER), Member.Status.ACTIVE, 0, 0, this.clock.instant());
+						List.of(Roles.MEMBER), Member.Status.ACTIVE, 0, 0, this.clock.instant());
 				return this.tx.transactional(this.members.insert(member).then(this.events.registered(member)))
 					.retryWhen(DeadlockRetry.spec())
 					.thenReturn(member);
