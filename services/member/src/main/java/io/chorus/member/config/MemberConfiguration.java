@@ -63,8 +63,8 @@ class MemberConfiguration {
 	}
 
 	@Bean
-	Crypto crypto(Scheduler cryptoScheduler) {
-		return new Crypto(cryptoScheduler);
+	Crypto crypto(Scheduler cryptoScheduler, MemberProperties properties) {
+		return new Crypto(cryptoScheduler, properties.crypto().maxWait());
 	}
 
 	@Bean

@@ -69,8 +69,11 @@ public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tok
 	/**
 	 * @param threads at most this many hashing threads (0: one per CPU)
 	 * @param queue tasks that may wait for a thread before requests are shed with 503
+	 * @param maxWait longest a request waits for its hashing or signing (queue included) before
+	 * it is shed with 503, well inside the gateway's 10 s
 	 */
-	public record Crypto(@DefaultValue("0") int threads, @DefaultValue("256") int queue) {
+	public record Crypto(@DefaultValue("0") int threads, @DefaultValue("256") int queue,
+			@DefaultValue("5s") Duration maxWait) {
 	}
 
 }
