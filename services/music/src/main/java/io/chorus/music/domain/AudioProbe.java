@@ -2,6 +2,7 @@ package io.chorus.music.domain;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +42,11 @@ public final class AudioProbe {
 	 * given up as unreadable (415); its boundedElastic thread is left to finish on its own.
 	 */
 	public static Mono<AudioInfo> probe(Path file, Duration limit) {
-		return Mono.fromCallable(() -> read(file))
+		return probe(() -> read(file), limit);
+	}
+
+	static Mono<AudioInfo> probe(Callable<AudioInfo> reading, Duration limit) {
+		return Mono.fromCallable(reading)
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(limit, Mono.error(() -> ProblemException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 				.detail("The audio file could not be read in time.")
