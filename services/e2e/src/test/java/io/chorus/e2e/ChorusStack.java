@@ -23,6 +23,7 @@ import io.chorus.content.ContentApplication;
 import io.chorus.gateway.GatewayApplication;
 import io.chorus.member.MemberApplication;
 import io.chorus.music.MusicApplication;
+import io.chorus.platform.passport.Roles;
 import io.chorus.search.SearchApplication;
 import io.chorus.testkit.time.MutableClock;
 import io.chorus.timeline.TimelineApplication;
@@ -32,6 +33,7 @@ import io.chorus.testkit.TestNamespace;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -285,6 +287,23 @@ final class ChorusStack implements AutoCloseable {
 			.baseUrl(this.gateway.baseUrl())
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
+	}
+
+	/**
+	 * Makes a member an admin the way an operator does (there is no API for it): in member's
+	 * database. Their next login carries the role.
+	 */
+	void grantAdmin(String memberId) {
+		Long updated = this.member.bean(DatabaseClient.class)
+			.sql("UPDATE member SET roles = :roles WHERE id = :id")
+			.bind("roles", Roles.MEMBER + "," + Roles.ADMIN)
+			.bind("id", memberId)
+			.fetch()
+			.rowsUpdated()
+			.block();
+		if (updated == null || updated != 1) {
+			throw new IllegalStateException("no member " + memberId);
+		}
 	}
 
 	/** The content deployable, for looking at what it stored (tests drive it only through the gateway). */

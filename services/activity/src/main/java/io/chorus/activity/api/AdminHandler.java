@@ -1,5 +1,6 @@
 package io.chorus.activity.api;
 
+import io.chorus.platform.passport.Roles;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Operator endpoints on the service port, ADMIN role only (401 without a passport, 403 without
+ * Operator endpoints on the service port, admin role only (401 without a passport, 403 without
  * the role): replay the dead letters of this service's group for one topic, and rewind the group
  * on one topic to a time. Both go through the starter's replay tool.
  */
@@ -34,7 +35,7 @@ final class AdminHandler {
 	}
 
 	Mono<ServerResponse> replayDeadLetters(ServerRequest request) {
-		return Passports.requireRole("ADMIN")
+		return Passports.requireRole(Roles.ADMIN)
 			.then(request.bodyToMono(ReplayBody.class).switchIfEmpty(Mono.error(() -> missingBody())))
 			.flatMap(body -> {
 				validate(body.topic(), body.group(), new ArrayList<>(), true);
@@ -46,7 +47,7 @@ final class AdminHandler {
 	}
 
 	Mono<ServerResponse> rewind(ServerRequest request) {
-		return Passports.requireRole("ADMIN")
+		return Passports.requireRole(Roles.ADMIN)
 			.then(request.bodyToMono(RewindBody.class).switchIfEmpty(Mono.error(() -> missingBody())))
 			.flatMap(body -> {
 				List<FieldViolation> errors = new ArrayList<>();

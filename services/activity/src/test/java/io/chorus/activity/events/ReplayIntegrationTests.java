@@ -1,5 +1,6 @@
 package io.chorus.activity.events;
 
+import io.chorus.platform.passport.Roles;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -163,7 +164,7 @@ class ReplayIntegrationTests extends IntegrationTestBase {
 	}
 
 	private static String admin() {
-		return passports.valid("ops-1", "ops", "ADMIN");
+		return passports.valid("ops-1", "ops", Roles.ADMIN);
 	}
 
 	private ConsumerRecord<String, byte[]> deadLetter(String topic, String eventId) {

@@ -1,5 +1,6 @@
 package io.chorus.activity.testing;
 
+import io.chorus.platform.passport.Roles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class Events implements AutoCloseable {
 
 	public CloudEvent registered(String memberId, String handle, String displayName) {
 		return publish(this.memberTopic, event("member", "member", "registered", memberId, Map.of("memberId", memberId,
-				"handle", handle, "displayName", displayName, "roles", List.of("USER"), "createdAt", now())));
+				"handle", handle, "displayName", displayName, "roles", List.of(Roles.MEMBER), "createdAt", now())));
 	}
 
 	public CloudEvent followed(String follower, String followee) {

@@ -1,5 +1,6 @@
 package io.chorus.activity.testing;
 
+import io.chorus.platform.passport.Roles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ public abstract class IntegrationTestBase {
 	}
 
 	protected static String member(String memberId) {
-		return passports.valid(memberId, "h" + memberId.replaceAll("[^A-Za-z0-9]", ""), "USER");
+		return passports.valid(memberId, "h" + memberId.replaceAll("[^A-Za-z0-9]", ""), Roles.MEMBER);
 	}
 
 	/** {@code GET path} as {@code memberId}; the whole JSON body. */

@@ -27,15 +27,18 @@ final class AuthHandler {
 
 	private final Sessions sessions;
 
-	AuthHandler(Accounts accounts, Sessions sessions) {
+	private final ClientIp clientIp;
+
+	AuthHandler(Accounts accounts, Sessions sessions, ClientIp clientIp) {
 		this.accounts = accounts;
 		this.sessions = sessions;
+		this.clientIp = clientIp;
 	}
 
 	Mono<ServerResponse> signup(ServerRequest request) {
 		return body(request, SignupRequest.class)
 			.flatMap((body) -> this.accounts.signup(body.email(), body.password(), body.handle(), body.displayName(),
-					ClientIp.of(request)))
+					this.clientIp.of(request)))
 			.flatMap((member) -> ServerResponse.created(URI.create("/api/members/" + member.id()))
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(OwnProfile.of(member)));
@@ -43,7 +46,7 @@ final class AuthHandler {
 
 	Mono<ServerResponse> login(ServerRequest request) {
 		return body(request, LoginRequest.class)
-			.flatMap((body) -> this.accounts.login(body.email(), body.password(), ClientIp.of(request)))
+			.flatMap((body) -> this.accounts.login(body.email(), body.password(), this.clientIp.of(request)))
 			.flatMap(AuthHandler::sessionResponse);
 	}
 

@@ -1,5 +1,6 @@
 package io.chorus.member.api;
 
+import io.chorus.member.config.MemberProperties;
 import io.chorus.member.domain.Accounts;
 import io.chorus.member.domain.Follows;
 import io.chorus.member.domain.Profiles;
@@ -27,8 +28,8 @@ class MemberRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> memberRouter(Accounts accounts, Sessions sessions, Profiles profiles,
-			Follows follows, SigningKeyRing keys) {
-		AuthHandler auth = new AuthHandler(accounts, sessions);
+			Follows follows, SigningKeyRing keys, MemberProperties properties) {
+		AuthHandler auth = new AuthHandler(accounts, sessions, new ClientIp(properties.clientIp().trustedProxies()));
 		ProfileHandler profile = new ProfileHandler(profiles, accounts);
 		FollowHandler follow = new FollowHandler(follows);
 		JwksHandler jwks = new JwksHandler(keys);

@@ -64,8 +64,8 @@ class MemberConfiguration {
 	}
 
 	@Bean
-	Crypto crypto(Scheduler cryptoScheduler) {
-		return new Crypto(cryptoScheduler);
+	Crypto crypto(Scheduler cryptoScheduler, MemberProperties properties) {
+		return new Crypto(cryptoScheduler, properties.crypto().maxWait());
 	}
 
 	@Bean
@@ -110,10 +110,10 @@ class MemberConfiguration {
 
 	@Bean
 	Throttles throttles(ReactiveStringRedisTemplate redis, MemberProperties properties,
-			@Value("${chorus.redis.key-prefix:}") String keyPrefix) {
+			@Value("${chorus.redis.key-prefix:}") String keyPrefix, Clock clock) {
 		MemberProperties.Login login = properties.login();
 		MemberProperties.Signup signup = properties.signup();
-		return new Throttles(new AttemptLimiter(redis), keyPrefix, new Throttles.Limits(login.accountMaxFailures(),
+		return new Throttles(new AttemptLimiter(redis, clock), keyPrefix, new Throttles.Limits(login.accountMaxFailures(),
 				login.ipMaxFailures(), login.window(), signup.ipMax(), signup.window()));
 	}
 

@@ -1,6 +1,7 @@
 package io.chorus.member.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signup signup limits per client IP
  * @param password Argon2id cost
  * @param crypto the bounded scheduler for hashing and signing
+ * @param clientIp whose {@code X-Forwarded-For} is believed
  * @param profiles the public-profile cache
  */
 @ConfigurationProperties("chorus.member")
 public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tokens, @DefaultValue Login login,
 		@DefaultValue Signup signup, @DefaultValue Password password, @DefaultValue Crypto crypto,
-		@DefaultValue Profiles profiles) {
+		@DefaultValue ClientIp clientIp, @DefaultValue Profiles profiles) {
 
 	/**
 	 * @param rotationPeriod a new signing key per period
@@ -41,11 +43,23 @@ public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tok
 			@DefaultValue("30d") Duration refreshTtl) {
 	}
 
+	/**
+	 * @param accountMaxFailures failed logins per account and client address before that pair is locked
+	 * @param ipMaxFailures failed logins per client address, across accounts
+	 * @param window how long a counter lives from its first attempt
+	 */
 	public record Login(@DefaultValue("5") int accountMaxFailures, @DefaultValue("50") int ipMaxFailures,
 			@DefaultValue("15m") Duration window) {
 	}
 
 	public record Signup(@DefaultValue("10") int ipMax, @DefaultValue("1h") Duration window) {
+	}
+
+	/**
+	 * @param trustedProxies CIDRs of the peers (the gateway, its sidecar) whose
+	 * {@code X-Forwarded-For} names the client; from any other peer the peer itself is the client
+	 */
+	public record ClientIp(@DefaultValue({ "127.0.0.0/8", "::1/128" }) List<String> trustedProxies) {
 	}
 
 	/** Defaults: OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane). */
@@ -56,8 +70,11 @@ public record MemberProperties(@DefaultValue Keys keys, @DefaultValue Tokens tok
 	/**
 	 * @param threads at most this many hashing threads (0: one per CPU)
 	 * @param queue tasks that may wait for a thread before requests are shed with 503
+	 * @param maxWait longest a request waits for its hashing or signing (queue included) before
+	 * it is shed with 503, well inside the gateway's 10 s
 	 */
-	public record Crypto(@DefaultValue("0") int threads, @DefaultValue("256") int queue) {
+	public record Crypto(@DefaultValue("0") int threads, @DefaultValue("256") int queue,
+			@DefaultValue("5s") Duration maxWait) {
 	}
 
 	/**

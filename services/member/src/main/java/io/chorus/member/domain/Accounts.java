@@ -12,6 +12,7 @@ import io.chorus.member.store.FollowStore;
 import io.chorus.member.store.MemberStore;
 import io.chorus.member.store.RefreshTokenStore;
 import io.chorus.platform.events.EventIds;
+import io.chorus.platform.passport.Roles;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +57,7 @@ public final class Accounts {
 	}
 
 	/**
-	 * Creates an account with role "member". Input is validated first (400, nothing counted),
+	 * Creates an account with role {@link Roles#MEMBER} ({@link Roles#ADMIN} is granted by operators). Input is validated first (400, nothing counted),
 	 * then the per-IP signup quota is charged (429), then duplicates are refused (409 naming the
 	 * field). The row and its registered event commit together.
 	 */
@@ -78,7 +79,7 @@ public final class Accounts {
 			.flatMap((taken) -> taken.isEmpty() ? this.passwords.hash(password) : Mono.error(Problems.taken(taken)))
 			.flatMap((hash) -> {
 				Member member = new Member(this.ids.nextId(), email, handle, displayName, null, null, hash,
-						List.of(Member.ROLE_MEMBER), Member.Status.ACTIVE, 0, 0, this.clock.instant());
+						List.of(Roles.MEMBER), Member.Status.ACTIVE, 0, 0, this.clock.instant());
 				return this.tx.transactional(this.members.insert(member).then(this.events.registered(member)))
 					.retryWhen(DeadlockRetry.spec())
 					.thenReturn(member);
@@ -88,8 +89,8 @@ public final class Accounts {
 
 	/**
 	 * Checks the credentials and opens a session. Every failure (unknown email, wrong password,
-	 * deactivated account) is the same 401 after the same Argon2 work; a locked account or IP
-	 * gets 429 without any password check.
+	 * deactivated account) is the same 401 after the same Argon2 work; a locked account+address
+	 * or address gets 429 without any password check.
 	 */
 	public Mono<Session> login(@Nullable String rawEmail, @Nullable String password, String clientIp) {
 		List<Violation> violations = new ArrayList<>();
@@ -109,12 +110,13 @@ public final class Accounts {
 			return Mono.error(Problems.validation(violations));
 		}
 		String email = MemberRules.normalizeEmail(rawEmail);
-		return this.throttles.checkLogin(email, clientIp)
+		// Counted before the password check (see Throttles): a failure needs no second write.
+		return this.throttles.loginAttempt(email, clientIp)
 			.then(this.members.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.passwords.matches(password, found.map(Member::passwordHash).orElse(null))
 				.flatMap((ok) -> (ok && found.get().active())
-						? this.throttles.loginSucceeded(email).then(this.sessions.open(found.get()))
-						: this.throttles.loginFailed(email, clientIp).then(Mono.error(Problems::badCredentials))));
+						? this.throttles.loginSucceeded(email, clientIp).then(this.sessions.open(found.get()))
+						: Mono.error(Problems::badCredentials)));
 	}
 
 	/** Deactivates the member: status, every refresh family, the follow graph and the event, atomically. */

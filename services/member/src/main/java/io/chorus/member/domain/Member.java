@@ -10,11 +10,6 @@ public record Member(String id, String email, String handle, String displayName,
 		@Nullable String avatarUrl, String passwordHash, List<String> roles, Status status, long followerCount,
 		long followingCount, Instant createdAt) {
 
-	/** Every new member gets exactly this role; "admin" is granted by operators. */
-	public static final String ROLE_MEMBER = "member";
-
-	public static final String ROLE_ADMIN = "admin";
-
 	public Member {
 		roles = List.copyOf(roles);
 	}

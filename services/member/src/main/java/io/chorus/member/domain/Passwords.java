@@ -1,5 +1,6 @@
 package io.chorus.member.domain;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,9 @@ public final class Passwords {
 	public Passwords(Argon2idHasher hasher, Crypto crypto) {
 		this.hasher = hasher;
 		this.crypto = crypto;
-		this.dummyHash = crypto.run(() -> hasher.hash(UUID.randomUUID().toString())).cache();
+		// Kept once made; a failure (shed under load) is not kept, the next login tries again.
+		this.dummyHash = crypto.run(() -> hasher.hash(UUID.randomUUID().toString()))
+			.cache((hash) -> Duration.ofMillis(Long.MAX_VALUE), (ex) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	public Mono<String> hash(String password) {

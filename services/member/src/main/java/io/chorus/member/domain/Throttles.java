@@ -10,11 +10,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Failed-login and signup limits. Failed logins count per account (keyed by a hash of the
- * submitted email, so unknown emails behave exactly like known ones) and per client IP. A locked
- * account is refused before its password is looked at. Only a successful login resets the
- * account counter; the IP counter just runs out with its window, so an attacker cannot clear it
- * by signing in to an account of their own.
+ * Login and signup limits.
+ *
+ * <p>Every login attempt is counted <em>before</em> its password is checked (an atomic increment
+ * whose result decides), so parallel guesses cannot all slip past a check made before any of them
+ * was counted; a successful login takes its attempt back. Two counters:
+ * <ul>
+ * <li>per account and client address (the account keyed by a hash of the submitted email, so
+ * unknown emails behave exactly like known ones): the lockout. Per address too, so nobody can lock
+ * a member out from elsewhere, and many members behind one address do not lock each other out;</li>
+ * <li>per client address across accounts: stops spraying many accounts from one address. Only
+ * failures stay counted, and it runs out with its window.</li>
+ * </ul>
+ * A success resets the account+address counter. A locked pair is refused with 429 before any
+ * password work.
  */
 public final class Throttles {
 
@@ -30,29 +39,27 @@ public final class Throttles {
 		this.limits = limits;
 	}
 
-	/** Completes if a login may be tried; otherwise a 429 problem with {@code Retry-After}. */
-	public Mono<Void> checkLogin(String email, String ip) {
-		return this.limiter.peek(accountKey(email))
-			.zipWith(this.limiter.peek(ipKey(ip)))
+	/**
+	 * Counts a login attempt of {@code email} from {@code ip}; completes if it may go on to the
+	 * password check, else a 429 problem with {@code Retry-After}.
+	 */
+	public Mono<Void> loginAttempt(String email, String ip) {
+		return this.limiter.increment(accountKey(email, ip), this.limits.loginWindow())
+			.zipWith(this.limiter.increment(ipKey(ip), this.limits.loginWindow()))
 			.flatMap((counts) -> {
-				if (counts.getT1().value() >= this.limits.accountFailures()) {
+				if (counts.getT1().value() > this.limits.accountFailures()) {
 					return Mono.error(tooMany(counts.getT1()));
 				}
-				if (counts.getT2().value() >= this.limits.ipFailures()) {
+				if (counts.getT2().value() > this.limits.ipFailures()) {
 					return Mono.error(tooMany(counts.getT2()));
 				}
 				return Mono.empty();
 			});
 	}
 
-	public Mono<Void> loginFailed(String email, String ip) {
-		return this.limiter.increment(accountKey(email), this.limits.loginWindow())
-			.then(this.limiter.increment(ipKey(ip), this.limits.loginWindow()))
-			.then();
-	}
-
-	public Mono<Void> loginSucceeded(String email) {
-		return this.limiter.reset(accountKey(email));
+	/** The attempt was right: it no longer counts, and the account+address counter starts over. */
+	public Mono<Void> loginSucceeded(String email, String ip) {
+		return this.limiter.reset(accountKey(email, ip)).then(this.limiter.decrement(ipKey(ip)));
 	}
 
 	/** Counts a signup attempt from {@code ip}; a 429 problem once the window's quota is used. */
@@ -61,8 +68,8 @@ public final class Throttles {
 			.flatMap((count) -> (count.value() > this.limits.signupsPerIp()) ? Mono.error(tooMany(count)) : Mono.empty());
 	}
 
-	private String accountKey(String email) {
-		return this.prefix + "login:fail:account:" + Sha256.hex(email);
+	private String accountKey(String email, String ip) {
+		return this.prefix + "login:fail:account:" + Sha256.hex(email) + ":" + ip;
 	}
 
 	private String ipKey(String ip) {

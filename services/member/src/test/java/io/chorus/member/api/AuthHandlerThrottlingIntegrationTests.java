@@ -2,6 +2,7 @@ package io.chorus.member.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +13,8 @@ import io.chorus.member.testing.IntegrationTestBase;
 import io.chorus.member.testing.MemberClient;
 import io.chorus.member.testing.MemberClient.Account;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +25,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Login failures reveal nothing and are throttled; signups are limited per client IP. */
+/**
+ * Login failures reveal nothing and are throttled per account and address (atomically) and per
+ * address; signups are limited per client IP.
+ */
 @TestPropertySource(properties = { "chorus.member.login.account-max-failures=5",
 		"chorus.member.login.ip-max-failures=8", "chorus.member.signup.ip-max=3" })
 class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
@@ -57,13 +64,14 @@ class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
-	void fiveFailuresLockTheAccountEvenForTheRightPasswordUntilTheWindowEnds() {
+	void fiveFailuresLockTheAccountFromThatAddressEvenForTheRightPasswordUntilTheWindowEnds() {
 		Account bob = this.client.signup("bob");
+		String ip = MemberClient.newIp();
 		for (int i = 0; i < 5; i++) {
-			this.client.login(bob.email(), "Wrong-password-" + i, MemberClient.newIp()).expectStatus().isUnauthorized();
+			this.client.login(bob.email(), "Wrong-password-" + i, ip).expectStatus().isUnauthorized();
 		}
-		assertThat(accountCounter(bob)).isEqualTo("5");
-		this.client.login(bob.email(), MemberClient.PASSWORD, MemberClient.newIp())
+		assertThat(accountCounter(bob, ip)).isEqualTo("5");
+		this.client.login(bob.email(), MemberClient.PASSWORD, ip)
 			.expectStatus()
 			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
 			.expectHeader()
@@ -71,24 +79,61 @@ class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
 			.expectHeader()
 			.value(HttpHeaders.RETRY_AFTER, (value) -> assertThat(Long.parseLong(value)).isBetween(1L, 900L));
 		// the correct password during lockout neither passed nor reset the counter
-		assertThat(accountCounter(bob)).isEqualTo("5");
+		assertThat(accountCounter(bob, ip)).isEqualTo("6");
 		assertThat(this.rows.count("SELECT COUNT(*) FROM refresh_token WHERE member_id = ?", bob.id())).isZero();
+	}
+
+	@Test
+	void aLockoutIsPerAccountAndAddressSoNobodyLocksAMemberOutFromElsewhere() {
+		Account eve = this.client.signup("eve");
+		Account fay = this.client.signup("fay");
+		String attacker = MemberClient.newIp();
+		for (int i = 0; i < 5; i++) {
+			this.client.login(eve.email(), "Wrong-password-" + i, attacker).expectStatus().isUnauthorized();
+		}
+		this.client.login(eve.email(), MemberClient.PASSWORD, attacker)
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		// the member from her own address, and another member from the attacker's (a shared NAT)
+		this.client.login(eve.email(), MemberClient.PASSWORD, MemberClient.newIp()).expectStatus().isOk();
+		this.client.login(fay.email(), MemberClient.PASSWORD, attacker).expectStatus().isOk();
+	}
+
+	@Test
+	void parallelGuessesGetNoMoreTriesThanTheLimit() {
+		Account gil = this.client.signup("gil");
+		String ip = MemberClient.newIp();
+		// A non-blocking client, so the 20 attempts really are in flight together.
+		WebClient http = WebClient.create("http://127.0.0.1:" + this.port);
+		List<HttpStatus> answers = Flux.range(0, 20)
+			.flatMap((i) -> http.post()
+				.uri("/api/auth/login")
+				.header("X-Forwarded-For", ip)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("email", gil.email(), "password", "Wrong-password-" + i))
+				.exchangeToMono((response) -> Mono.just(HttpStatus.valueOf(response.statusCode().value()))), 20)
+			.collectList()
+			.block(Duration.ofSeconds(120));
+		assertThat(answers).hasSize(20);
+		assertThat(answers).filteredOn(HttpStatus.UNAUTHORIZED::equals).as("password checks").hasSize(5);
+		assertThat(answers).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(15);
 	}
 
 	@Test
 	void onlyASuccessfulLoginResetsTheAccountCounter() {
 		Account cid = this.client.signup("cid");
+		String ip = MemberClient.newIp();
 		for (int i = 0; i < 4; i++) {
-			this.client.login(cid.email(), "Wrong-password-" + i, MemberClient.newIp()).expectStatus().isUnauthorized();
+			this.client.login(cid.email(), "Wrong-password-" + i, ip).expectStatus().isUnauthorized();
 		}
-		assertThat(accountCounter(cid)).isEqualTo("4");
-		this.client.login(cid);
-		assertThat(accountCounter(cid)).isNull();
-		// 4 more failures would have locked it without the reset
-		for (int i = 0; i < 4; i++) {
-			this.client.login(cid.email(), "Wrong-password-" + i, MemberClient.newIp()).expectStatus().isUnauthorized();
+		assertThat(accountCounter(cid, ip)).isEqualTo("4");
+		this.client.login(cid.email(), MemberClient.PASSWORD, ip).expectStatus().isOk();
+		assertThat(accountCounter(cid, ip)).isNull();
+		// 3 more failures would have locked it without the reset (4 + 3 > 5; the address allows 8)
+		for (int i = 0; i < 3; i++) {
+			this.client.login(cid.email(), "Wrong-password-" + i, ip).expectStatus().isUnauthorized();
 		}
-		this.client.login(cid);
+		this.client.login(cid.email(), MemberClient.PASSWORD, ip).expectStatus().isOk();
 	}
 
 	@Test
@@ -153,9 +198,9 @@ class AuthHandlerThrottlingIntegrationTests extends IntegrationTestBase {
 		return copy;
 	}
 
-	private String accountCounter(Account account) {
+	private String accountCounter(Account account, String ip) {
 		return this.redis.opsForValue()
-			.get(this.keyPrefix + "member:login:fail:account:" + sha256(account.email()))
+			.get(this.keyPrefix + "member:login:fail:account:" + sha256(account.email()) + ":" + ip)
 			.block();
 	}
 

@@ -3,10 +3,12 @@ package io.chorus.member.domain;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.chorus.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -19,7 +21,7 @@ class CryptoTests {
 	void runsOffTheCallersThreadOnTheBoundedScheduler() {
 		Scheduler scheduler = Schedulers.newBoundedElastic(1, 10, "crypto-test");
 		try {
-			StepVerifier.create(new Crypto(scheduler).run(() -> Thread.currentThread().getName()))
+			StepVerifier.create(new Crypto(scheduler, Duration.ofSeconds(5)).run(() -> Thread.currentThread().getName()))
 				.assertNext((name) -> assertThat(name).startsWith("crypto-test"))
 				.verifyComplete();
 		}
@@ -31,7 +33,7 @@ class CryptoTests {
 	@Test
 	void aFullQueueShedsWorkWith503InsteadOfGrowing() throws InterruptedException {
 		Scheduler scheduler = Schedulers.newBoundedElastic(1, 1, "crypto-test");
-		Crypto crypto = new Crypto(scheduler);
+		Crypto crypto = new Crypto(scheduler, Duration.ofSeconds(5));
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch running = new CountDownLatch(1);
 		try {
@@ -51,6 +53,35 @@ class CryptoTests {
 			release.countDown();
 			busy.dispose();
 			queued.dispose();
+		}
+		finally {
+			release.countDown();
+			scheduler.dispose();
+		}
+	}
+
+	@Test
+	void workThatCannotRunInTimeIsShedWith503AndSkipped() throws InterruptedException {
+		Scheduler scheduler = Schedulers.newBoundedElastic(1, 10, "crypto-test");
+		Crypto crypto = new Crypto(scheduler, Duration.ofMillis(200));
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch running = new CountDownLatch(1);
+		AtomicBoolean ran = new AtomicBoolean();
+		try {
+			Disposable busy = crypto.run(() -> {
+				running.countDown();
+				return release.await(10, TimeUnit.SECONDS);
+			}).subscribe(null, (ex) -> { });
+			assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+			StepVerifier.create(crypto.run(() -> ran.getAndSet(true)))
+				.expectErrorSatisfies((ex) -> assertThat(((ProblemException) ex).status().value()).isEqualTo(503))
+				.verify(Duration.ofSeconds(5));
+			release.countDown();
+			busy.dispose();
+			// the shed work gets the thread now, and does nothing
+			StepVerifier.create(Mono.delay(Duration.ofMillis(300)).then(Mono.fromCallable(ran::get)))
+				.expectNext(false)
+				.verifyComplete();
 		}
 		finally {
 			release.countDown();

@@ -94,7 +94,7 @@ class SigningKeyRingTests {
 
 	private SigningKeyRing ring(byte[] key) {
 		return new SigningKeyRing(this.store, new KeyEncryption(key, this.random), new NoTransaction(),
-				new Crypto(this.scheduler), this.random, this.clock, PERIOD, Duration.ofMinutes(15),
+				new Crypto(this.scheduler, Duration.ofSeconds(5)), this.random, this.clock, PERIOD, Duration.ofMinutes(15),
 				Duration.ofSeconds(60));
 	}
 

@@ -131,7 +131,8 @@ final class MediaHandler {
 
 	Mono<ServerResponse> uploadImage(ServerRequest request) {
 		return Passports.requireMember()
-			.flatMap((me) -> Uploads.read(request, this.media, this.imageRules).flatMap((parts) -> {
+			.flatMap((me) -> Uploads.read(request, this.media, this.imageRules, (fields) -> this.media.spaceLeft())
+				.flatMap((parts) -> {
 				if (parts.files().get("file") == null) {
 					return parts.discard(this.media).then(Mono.error(Violations.single("file", "is required")));
 				}

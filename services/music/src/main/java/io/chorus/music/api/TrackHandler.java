@@ -34,10 +34,13 @@ final class TrackHandler {
 				new FileRule(maxImageBytes, Images::acceptsHead, () -> Images.unsupported("cover")));
 	}
 
-	/** The member is checked before a byte of the body is read. */
+	/**
+	 * The member is checked before a byte of the body is read; the artist (ownership), the
+	 * member's storage quota and the volume's free space before a byte of the file is read.
+	 */
 	Mono<ServerResponse> upload(ServerRequest request) {
 		return Passports.requireMember()
-			.flatMap((me) -> Uploads.read(request, this.media, this.rules)
+			.flatMap((me) -> Uploads.read(request, this.media, this.rules, (fields) -> this.tracks.admit(me, fields))
 				.flatMap((parts) -> this.tracks.publish(me, parts.fields(), parts.files().get("file"),
 						parts.files().get("cover"))))
 			.flatMap((t) -> Requests.created("/api/tracks/" + t.id(), TrackBody.of(t)));

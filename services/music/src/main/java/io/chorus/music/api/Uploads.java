@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.chorus.music.domain.MediaKind;
 import io.chorus.music.domain.Violations;
 import io.chorus.music.store.MediaFiles;
+import io.chorus.music.store.MediaFiles.Allowance;
 import io.chorus.music.store.MediaFiles.Received;
 import io.chorus.platform.web.ProblemException;
 import reactor.core.publisher.Flux;
@@ -42,6 +44,7 @@ final class Uploads {
 	record FileRule(long maxBytes, Predicate<byte[]> acceptHead, Supplier<ProblemException> rejected) {
 	}
 
+
 	/** The form fields and the received files by part name; {@link #discard} when unused. */
 	record Parts(Map<String, String> fields, Map<String, Received> files) {
 
@@ -51,9 +54,15 @@ final class Uploads {
 
 	}
 
-	static Mono<Parts> read(ServerRequest request, MediaFiles media, Map<String, FileRule> rules) {
+	/**
+	 * @param admit called once, at the first file part, with the fields read so far; its error
+	 * ends the request before the file's bytes are read
+	 */
+	static Mono<Parts> read(ServerRequest request, MediaFiles media, Map<String, FileRule> rules,
+			Function<Map<String, String>, Mono<Allowance>> admit) {
 		return Mono.defer(() -> {
 			Map<String, String> fields = new HashMap<>();
+			Mono<Allowance> admission = Mono.defer(() -> admit.apply(Map.copyOf(fields))).cache();
 			List<Received> received = Collections.synchronizedList(new ArrayList<>());
 			Map<String, Received> files = new HashMap<>();
 			AtomicInteger parts = new AtomicInteger();
@@ -79,9 +88,13 @@ final class Uploads {
 						if (files.containsKey(name)) {
 							return Mono.error(Violations.single(name, "is given more than once"));
 						}
-						return media
-							.receive(events.map(PartEvent::content), rule.maxBytes(), MediaKind.HEAD_BYTES,
-									rule.acceptHead(), () -> tooLarge(name, rule.maxBytes()), rule.rejected())
+						// Not admitted: the part is never read; only its first event's buffer is held.
+						return admission.doOnError((ex) -> DataBufferUtils.release(first.content()))
+							.flatMap((allowed) -> media.receive(events.map(PartEvent::content),
+								Math.min(rule.maxBytes(), allowed.maxBytes()), MediaKind.HEAD_BYTES, rule.acceptHead(),
+								() -> (allowed.maxBytes() < rule.maxBytes()) ? allowed.exceeded().get()
+										: tooLarge(name, rule.maxBytes()),
+								rule.rejected()))
 							.doOnNext((file) -> {
 								received.add(file);
 								files.put(name, file);

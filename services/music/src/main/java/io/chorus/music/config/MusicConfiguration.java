@@ -46,7 +46,7 @@ class MusicConfiguration {
 	/** Created (with its directories) at start-up, on the main thread. */
 	@Bean
 	MediaFiles mediaFiles(MusicProperties properties) {
-		MediaFiles files = new MediaFiles(properties.mediaDir());
+		MediaFiles files = new MediaFiles(properties.mediaDir(), properties.minFreeSpace().toBytes());
 		files.createDirectories();
 		return files;
 	}
@@ -76,8 +76,9 @@ class MusicConfiguration {
 
 	@Bean
 	Tracks tracks(TrackStore tracks, ArtistStore artists, Images images, MediaFiles files, MusicEvents events,
-			TransactionalOperator tx, EventIds ids, Clock clock) {
-		return new Tracks(tracks, artists, images, files, events, tx, ids, clock);
+			TransactionalOperator tx, EventIds ids, Clock clock, MusicProperties properties) {
+		return new Tracks(tracks, artists, images, files, events, tx, ids, clock,
+				new Tracks.Limits(properties.memberQuota().toBytes(), properties.probeTimeout()));
 	}
 
 	@Bean

@@ -19,11 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param countAfter a play counts after this much listening (or half the track, if shorter)
  * @param recentCap entries kept in a member's recently played list
  * @param recentTtl a recently played list is dropped after this much inactivity
+ * @param memberQuota audio bytes one member may store; an upload past it is refused with 413
+ * @param minFreeSpace uploads never fill the media volume beyond this reserve (507 instead)
+ * @param probeTimeout longest time reading an upload's duration and tags may take (415 past it)
  */
 @ConfigurationProperties("chorus.music")
 public record MusicProperties(Path mediaDir, @DefaultValue("100MB") DataSize maxTrackBytes,
 		@DefaultValue("10MB") DataSize maxImageBytes, @DefaultValue("40000000") long maxImagePixels,
 		@DefaultValue("256") int thumbnailSize, @DefaultValue("10m") Duration playWindow,
 		@DefaultValue("30s") Duration countAfter, @DefaultValue("50") int recentCap,
-		@DefaultValue("90d") Duration recentTtl) {
+		@DefaultValue("90d") Duration recentTtl, @DefaultValue("2GB") DataSize memberQuota,
+		@DefaultValue("1GB") DataSize minFreeSpace, @DefaultValue("10s") Duration probeTimeout) {
 }

@@ -1,18 +1,17 @@
 package io.chorus.music.domain;
 
+import io.chorus.platform.passport.Roles;
 import io.chorus.platform.passport.Passport;
 import io.chorus.platform.web.ProblemException;
 
-/** Who may change what: the owner, or a member with the ADMIN role. */
+/** Who may change what: the owner, or a member with the admin role ({@link Roles#ADMIN}). */
 public final class Access {
-
-	public static final String ADMIN = "ADMIN";
 
 	private Access() {
 	}
 
 	public static boolean mayChange(Passport member, String ownerId) {
-		return member.memberId().equals(ownerId) || member.hasRole(ADMIN);
+		return member.memberId().equals(ownerId) || member.hasRole(Roles.ADMIN);
 	}
 
 	public static void requireOwnerOrAdmin(Passport member, String ownerId, String what) {

@@ -1,9 +1,12 @@
 package io.chorus.music.domain;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.chorus.platform.web.ProblemException;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.AudioHeader;
@@ -12,6 +15,8 @@ import org.jaudiotagger.tag.Tag;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads duration and basic tags with jaudiotagger (blocking file I/O and parsing, so on
@@ -31,9 +36,22 @@ public final class AudioProbe {
 	private AudioProbe() {
 	}
 
-	/** Duration and tags, or an error if the file is not readable audio. */
-	public static Mono<AudioInfo> probe(Path file) {
-		return Mono.fromCallable(() -> read(file)).subscribeOn(Schedulers.boundedElastic());
+	/**
+	 * Duration and tags, or an error if the file is not readable audio. A file that keeps the
+	 * parser busy longer than {@code limit} (crafted to make it loop, or on a stalled volume) is
+	 * given up as unreadable (415); its boundedElastic thread is left to finish on its own.
+	 */
+	public static Mono<AudioInfo> probe(Path file, Duration limit) {
+		return probe(() -> read(file), limit);
+	}
+
+	static Mono<AudioInfo> probe(Callable<AudioInfo> reading, Duration limit) {
+		return Mono.fromCallable(reading)
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(limit, Mono.error(() -> ProblemException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+				.detail("The audio file could not be read in time.")
+				.error("file", "could not be read as audio within " + limit.toSeconds() + " s")
+				.build()));
 	}
 
 	static AudioInfo read(Path file) throws Exception {

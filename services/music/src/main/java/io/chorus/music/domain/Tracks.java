@@ -1,15 +1,18 @@
 package io.chorus.music.domain;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import io.chorus.music.events.MusicEvents;
 import io.chorus.music.store.ArtistStore;
 import io.chorus.music.store.MediaFiles;
+import io.chorus.music.store.MediaFiles.Allowance;
 import io.chorus.music.store.MediaFiles.Received;
 import io.chorus.music.store.TrackStore;
 import io.chorus.platform.events.EventIds;
@@ -47,8 +50,10 @@ public class Tracks {
 
 	private final Clock clock;
 
+	private final Limits limits;
+
 	public Tracks(TrackStore tracks, ArtistStore artists, Images images, MediaFiles files, MusicEvents events,
-			TransactionalOperator tx, EventIds ids, Clock clock) {
+			TransactionalOperator tx, EventIds ids, Clock clock, Limits limits) {
 		this.tracks = tracks;
 		this.artists = artists;
 		this.images = images;
@@ -57,6 +62,50 @@ public class Tracks {
 		this.tx = tx;
 		this.ids = ids;
 		this.clock = clock;
+		this.limits = limits;
+	}
+
+	/**
+	 * @param memberQuota bytes of audio one member may store (deleted tracks count until cleaned up)
+	 * @param probeTimeout how long reading an upload's duration and tags may take
+	 */
+	public record Limits(long memberQuota, Duration probeTimeout) {
+	}
+
+	/**
+	 * Decides, from the form fields before the file part, whether and how much the member may
+	 * upload: the artist must exist and be theirs (or they are admin), their quota must have room,
+	 * and the media volume too. Runs before any byte of the file is read, so a stranger's or an
+	 * over-quota upload costs no disk.
+	 */
+	public Mono<Allowance> admit(Passport me, Map<String, String> fields) {
+		return Mono.defer(() -> {
+			String artistId = fields.get("artistId");
+			if (artistId == null || artistId.isBlank()) {
+				return Mono.error(Violations.single("artistId", "is required, before the file part"));
+			}
+			return this.artists.find(artistId)
+				.switchIfEmpty(Mono.error(() -> Violations.single("artistId", "no such artist")))
+				.doOnNext((artist) -> Access.requireOwnerOrAdmin(me, artist.ownerId(), "artist"))
+				.then(this.tracks.bytesOwnedBy(me.memberId()))
+				.flatMap((used) -> {
+					long quotaLeft = this.limits.memberQuota() - used;
+					if (quotaLeft <= 0) {
+						return Mono.error(overQuota(used));
+					}
+					return this.files.writableBytes()
+						.map((space) -> (space < quotaLeft) ? new Allowance(space, MediaFiles::insufficientStorage)
+								: new Allowance(quotaLeft, () -> overQuota(used)));
+				});
+		});
+	}
+
+	private ProblemException overQuota(long used) {
+		return ProblemException.of(HttpStatus.CONTENT_TOO_LARGE)
+			.detail("The upload does not fit in your storage quota (" + used + " of " + this.limits.memberQuota()
+					+ " bytes used).")
+			.error("file", "exceeds your storage quota")
+			.build();
 	}
 
 	public static boolean acceptsHead(byte[] head) {
@@ -66,7 +115,8 @@ public class Tracks {
 	/** Publishes an upload; the received files are always consumed (moved or deleted). */
 	public Mono<Track> publish(Passport me, Map<String, String> fields, @Nullable Received audio,
 			@Nullable Received cover) {
-		List<Path> cleanup = new ArrayList<>();
+		String id = this.ids.nextId();
+		List<Path> cleanup = Collections.synchronizedList(new ArrayList<>());
 		if (audio != null) {
 			cleanup.add(audio.path());
 		}
@@ -82,7 +132,6 @@ public class Tracks {
 			}
 			v.throwIfAny();
 			MediaKind kind = MediaKind.sniff(audio.head()).filter(MediaKind::isAudio).orElseThrow(Tracks::unsupported);
-			String id = this.ids.nextId();
 			String fileName = id + "." + kind.extension();
 			Path target = this.files.track(fileName);
 			cleanup.add(target);
@@ -90,8 +139,8 @@ public class Tracks {
 				.switchIfEmpty(Mono.error(() -> Violations.single("artistId", "no such artist")))
 				.doOnNext((artist) -> Access.requireOwnerOrAdmin(me, artist.ownerId(), "artist"))
 				.flatMap((artist) -> this.files.move(audio.path(), target)
-					.then(AudioProbe.probe(target).onErrorMap((ex) -> !(ex instanceof ProblemException),
-							(ex) -> unsupported()))
+					.then(AudioProbe.probe(target, this.limits.probeTimeout())
+						.onErrorMap((ex) -> !(ex instanceof ProblemException), (ex) -> unsupported()))
 					.flatMap((info) -> {
 						Track track = new Track(id, artist.id(), artist.name(), me.memberId(), title(title, info),
 								info.durationMs(), kind.contentType(), audio.size(), fileName, null, 0,
@@ -99,7 +148,13 @@ public class Tracks {
 						return (cover != null) ? this.images.prepare(me, cover, "cover")
 							.flatMap((image) -> store(withCover(track, image), image)) : store(track, null);
 					}));
-		}).onErrorResume((ex) -> this.files.delete(cleanup.toArray(Path[]::new)).then(Mono.error(ex)));
+		}).onErrorResume((ex) -> this.files.delete(cleanup.toArray(Path[]::new)).then(Mono.error(ex)))
+			// The client went away (the request is cancelled): the transaction rolls back unless it
+			// had committed, so the files go unless the row is there.
+			.doOnCancel(() -> this.tracks.find(id)
+				.hasElement()
+				.flatMap((committed) -> committed ? Mono.<Void>empty() : this.files.delete(cleanup.toArray(Path[]::new)))
+				.subscribe(null, (ex) -> { }));
 	}
 
 	/** The row (and its cover's), and the published event, in one transaction. */

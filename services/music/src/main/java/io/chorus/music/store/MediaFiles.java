@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +21,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import io.chorus.platform.web.ProblemException;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
@@ -39,23 +45,68 @@ public class MediaFiles {
 
 	private final Path tmp;
 
-	public MediaFiles(Path root) {
+	private final long minFreeBytes;
+
+	/** A half-written upload untouched this long belongs to no running request. */
+	static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+	/**
+	 * @param minFreeBytes space uploads must leave free on the media volume (for the other files,
+	 * the service's own writes, and concurrent uploads still streaming)
+	 */
+	public MediaFiles(Path root, long minFreeBytes) {
 		this.root = root.toAbsolutePath().normalize();
 		this.tracks = this.root.resolve("tracks");
 		this.images = this.root.resolve("images");
 		this.tmp = this.root.resolve("tmp");
+		this.minFreeBytes = minFreeBytes;
 	}
 
-	/** Creates the directories (called once at start-up, off any event loop). */
+	/**
+	 * Creates the directories and deletes uploads a killed process left half-written (called once
+	 * at start-up, off any event loop). The volume is shared by the replicas, so only files no one
+	 * has written to for {@link #ABANDONED_AFTER} (an upload in progress writes continuously).
+	 */
 	public void createDirectories() {
 		try {
 			Files.createDirectories(this.tracks);
 			Files.createDirectories(this.images);
 			Files.createDirectories(this.tmp);
+			FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED_AFTER));
+			try (var leftovers = Files.newDirectoryStream(this.tmp, "upload-*.part")) {
+				for (Path leftover : leftovers) {
+					if (Files.getLastModifiedTime(leftover).compareTo(cutoff) < 0) {
+						Files.deleteIfExists(leftover);
+					}
+				}
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create media directories under " + this.root, ex);
 		}
+	}
+
+	/**
+	 * How many bytes an upload may still write without going below the free-space reserve; fails
+	 * with 507 when nothing is left.
+	 */
+	public Mono<Long> writableBytes() {
+		return Mono.fromCallable(() -> Files.getFileStore(this.tmp).getUsableSpace() - this.minFreeBytes)
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((left) -> (left > 0) ? Mono.just(left) : Mono.error(MediaFiles::insufficientStorage));
+	}
+
+	/** An upload limited only by the free space (507 past it). */
+	public Mono<Allowance> spaceLeft() {
+		return writableBytes().map((left) -> new Allowance(left, MediaFiles::insufficientStorage));
+	}
+
+	/** 507: the media volume is (nearly) full; nothing about the request is wrong. */
+	public static ProblemException insufficientStorage() {
+		return ProblemException.of(HttpStatus.INSUFFICIENT_STORAGE)
+			.detail("There is no room for uploads right now; try again later.")
+			.header(HttpHeaders.RETRY_AFTER, "60")
+			.build();
 	}
 
 	public Path root() {
@@ -106,9 +157,22 @@ public class MediaFiles {
 			});
 			return DataBufferUtils.write(checked, temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
 				.then(Mono.fromSupplier(() -> new Received(temp, count.get(), head.bytes())))
+				.onErrorMap(MediaFiles::diskFull, (ex) -> insufficientStorage())
 				.onErrorResume((ex) -> delete(temp).then(Mono.error(ex)))
 				.doOnCancel(() -> delete(temp).subscribe());
 		});
+	}
+
+	/** ENOSPC / EDQUOT while writing: the volume filled up under this upload. */
+	private static boolean diskFull(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (cause instanceof IOException && message != null
+					&& (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Moves a received file to its final place. */
@@ -136,6 +200,13 @@ public class MediaFiles {
 	/** Size of a file, off the event loop. */
 	public Mono<Long> size(Path path) {
 		return Mono.fromCallable(() -> Files.size(path)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * What one upload may store, decided before any byte of its file is read (ownership, quota,
+	 * free space): at most {@code maxBytes}, else {@code exceeded}.
+	 */
+	public record Allowance(long maxBytes, Supplier<ProblemException> exceeded) {
 	}
 
 	/** A file that has been received completely: where it is, its size and its first bytes. */

@@ -112,6 +112,18 @@ public class TrackStore {
 		return spec.map(TrackStore::track).all();
 	}
 
+	/**
+	 * Bytes of audio the member has stored, deleted tracks included (their files stay on disk
+	 * until a cleanup, see README): what counts against the storage quota.
+	 */
+	public Mono<Long> bytesOwnedBy(String ownerId) {
+		return this.db.sql("SELECT COALESCE(SUM(byte_size), 0) AS n FROM track WHERE owner_id = :owner")
+			.bind("owner", ownerId)
+			.map((row) -> ((Number) Objects.requireNonNull(row.get("n"))).longValue())
+			.one()
+			.defaultIfEmpty(0L);
+	}
+
 	/** Atomic increment: concurrent plays never lose one. */
 	public Mono<Void> incrementPlays(String id) {
 		return this.db.sql("UPDATE track SET play_count = play_count + 1 WHERE id = :id").bind("id", id).then();

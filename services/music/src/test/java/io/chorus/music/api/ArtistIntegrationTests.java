@@ -1,5 +1,6 @@
 package io.chorus.music.api;
 
+import io.chorus.platform.passport.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ class ArtistIntegrationTests extends IntegrationTestBase {
 		assertThat(this.client.getJson("/api/artists/" + id)).containsEntry("name", "Guarded");
 
 		patch(this.client.passport(owner), id, Map.of("name", "Renamed", "bio", "New bio")).expectStatus().isOk();
-		patch(this.client.passport(stranger, "USER", "ADMIN"), id, java.util.Collections.singletonMap("bio", null))
+		patch(this.client.passport(stranger, Roles.MEMBER, Roles.ADMIN), id, java.util.Collections.singletonMap("bio", null))
 			.expectStatus()
 			.isOk();
 		assertThat(this.client.getJson("/api/artists/" + id)).containsEntry("name", "Renamed").containsEntry("bio", null);

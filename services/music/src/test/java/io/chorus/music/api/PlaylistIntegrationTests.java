@@ -1,5 +1,6 @@
 package io.chorus.music.api;
 
+import io.chorus.platform.passport.Roles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ class PlaylistIntegrationTests extends IntegrationTestBase {
 		this.client.http()
 			.delete()
 			.uri("/api/playlists/" + playlist + "/tracks/0")
-			.header("X-Passport", this.client.passport(stranger, "USER", "ADMIN"))
+			.header("X-Passport", this.client.passport(stranger, Roles.MEMBER, Roles.ADMIN))
 			.exchange()
 			.expectStatus()
 			.isForbidden();

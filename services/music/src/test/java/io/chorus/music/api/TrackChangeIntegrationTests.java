@@ -1,5 +1,6 @@
 package io.chorus.music.api;
 
+import io.chorus.platform.passport.Roles;
 import java.util.Map;
 
 import io.chorus.music.testing.IntegrationTestBase;
@@ -40,7 +41,7 @@ class TrackChangeIntegrationTests extends IntegrationTestBase {
 		String id = (String) this.client.uploadTrack(owner, artist, "Doomed", TestAudio.wav(300)).get("id");
 
 		delete(this.client.passport(MusicClient.newMemberId()), id).expectStatus().isForbidden();
-		delete(this.client.passport(MusicClient.newMemberId(), "USER", "ADMIN"), id).expectStatus().isNoContent();
+		delete(this.client.passport(MusicClient.newMemberId(), Roles.MEMBER, Roles.ADMIN), id).expectStatus().isNoContent();
 
 		this.client.http().get().uri("/api/tracks/" + id).exchange().expectStatus().isNotFound();
 		var event = this.events.await("chorus.music.track.deleted.v1", (e) -> id.equals(e.subject()));

@@ -13,11 +13,17 @@ import io.chorus.music.testing.TestAudio;
 import io.chorus.testkit.blockhound.BlockHoundProbe;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.TestPropertySource;
+
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestPropertySource(properties = "chorus.music.member-quota=" + TrackUploadIntegrationTests.QUOTA)
 class TrackUploadIntegrationTests extends IntegrationTestBase {
+
+	static final int QUOTA = 700_000;
+
 
 	@Test
 	void blockHoundIsActive() {
@@ -142,6 +148,51 @@ class TrackUploadIntegrationTests extends IntegrationTestBase {
 			.isUnauthorized();
 
 		assertThat(mediaFiles()).isEqualTo(filesBefore);
+	}
+
+	@Test
+	void ownershipIsCheckedBeforeTheFileIsRead() {
+		String owner = MusicClient.newMemberId();
+		String artistId = (String) this.client.createArtist(owner, "Not Yours").get("id");
+		List<String> filesBefore = mediaFiles();
+		// Too large as well: read first, it would have been refused as 413 while streaming.
+		Multipart oversized = new Multipart().field("artistId", artistId)
+			.field("title", "Flood")
+			.file("file", "a.wav", "audio/wav", TestAudio.wav(MAX_TRACK_BYTES / 8 + 1000));
+
+		this.client.upload(MusicClient.newMemberId(), oversized).expectStatus().isForbidden();
+		this.client.upload(owner, new Multipart().file("file", "a.wav", "audio/wav", TestAudio.wav(300))
+			.field("artistId", artistId))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'artistId')].reason")
+			.isEqualTo("is required, before the file part");
+		assertThat(mediaFiles()).isEqualTo(filesBefore);
+	}
+
+	@Test
+	void aMembersUploadsStopAtTheirStorageQuota() {
+		String owner = MusicClient.newMemberId();
+		String artistId = (String) this.client.createArtist(owner, "Prolific").get("id");
+		for (int i = 0; i < 2; i++) {
+			this.client.uploadTrack(owner, artistId, "Song " + i, TestAudio.wav(30_000)); // 240 kB each
+		}
+		List<String> filesBefore = mediaFiles();
+
+		this.client.upload(owner, new Multipart().field("artistId", artistId)
+			.field("title", "One too many")
+			.file("file", "a.wav", "audio/wav", TestAudio.wav(30_000)))
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'file')].reason")
+			.isEqualTo("exceeds your storage quota");
+		assertThat(mediaFiles()).isEqualTo(filesBefore);
+		// someone else's quota is their own
+		String other = MusicClient.newMemberId();
+		String theirs = (String) this.client.createArtist(other, "Fresh").get("id");
+		this.client.uploadTrack(other, theirs, "First", TestAudio.wav(30_000));
 	}
 
 	@Test

@@ -15,7 +15,7 @@ class MediaFilesTests {
 
 	@Test
 	void namesResolveDirectlyInsideTheirDirectory() {
-		MediaFiles files = new MediaFiles(this.root);
+		MediaFiles files = new MediaFiles(this.root, 0);
 
 		assertThat(files.track("abc.wav")).isEqualTo(this.root.resolve("tracks/abc.wav"));
 		assertThat(files.image("abc", "png", true)).isEqualTo(this.root.resolve("images/abc-thumb.png"));
@@ -23,7 +23,7 @@ class MediaFilesTests {
 
 	@Test
 	void anythingButAPlainNameIsRefused() {
-		MediaFiles files = new MediaFiles(this.root);
+		MediaFiles files = new MediaFiles(this.root, 0);
 
 		for (String name : new String[] { "../x.wav", "../../etc/passwd", "sub/x.wav", "/abs.wav", "..", "." }) {
 			assertThatIllegalArgumentException().as(name).isThrownBy(() -> files.track(name));

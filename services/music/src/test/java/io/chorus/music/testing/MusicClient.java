@@ -1,5 +1,6 @@
 package io.chorus.music.testing;
 
+import io.chorus.platform.passport.Roles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class MusicClient {
 
 	public String passport(String memberId, String... roles) {
 		return this.passports.valid(memberId, "h" + Math.abs(memberId.hashCode()),
-				(roles.length == 0) ? new String[] { "USER" } : roles);
+				(roles.length == 0) ? new String[] { Roles.MEMBER } : roles);
 	}
 
 	/** Creates an artist owned by {@code memberId}; returns its JSON. */

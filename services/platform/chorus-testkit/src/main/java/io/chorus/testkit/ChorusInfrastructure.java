@@ -32,4 +32,10 @@ public @interface ChorusInfrastructure {
 
     /** What to start; everything by default. */
     Infra[] value() default {Infra.MARIADB, Infra.REDIS, Infra.KAFKA, Infra.MONGO};
+
+    /**
+     * Pieces (MARIADB, REDIS, MONGO) whose clients connect through the namespace's
+     * {@link TestNamespace#faultProxy(Infra) fault proxy}, so the test can take them down or hang them.
+     */
+    Infra[] faults() default {};
 }

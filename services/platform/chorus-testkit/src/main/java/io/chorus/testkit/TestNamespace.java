@@ -1,5 +1,6 @@
 package io.chorus.testkit;
 
+import io.chorus.testkit.faults.FaultProxy;
 import io.chorus.testkit.internal.Secrets;
 import io.chorus.testkit.kafka.KafkaBroker;
 import io.chorus.testkit.mariadb.MariaDbDatabase;
@@ -28,6 +29,7 @@ public final class TestNamespace {
     private final String id;
     private @Nullable MariaDbDatabase mariaDb;
     private boolean redisPrefixTracked;
+    private final Map<Infra, FaultProxy> faultProxies = new ConcurrentHashMap<>();
 
     private TestNamespace(String id) {
         this.id = id;
@@ -126,15 +128,30 @@ public final class TestNamespace {
      * {@code chorus.content.topic=posts.${chorus.testkit.namespace}}.
      */
     public Map<String, String> springProperties(Set<Infra> infra) {
+        return springProperties(infra, Set.of());
+    }
+
+    /**
+     * As {@link #springProperties(Set)}, with the pieces in {@code faults} reached through this
+     * namespace's {@link #faultProxy(Infra)} (R2DBC, Redis and Mongo clients; Flyway goes direct).
+     */
+    public Map<String, String> springProperties(Set<Infra> infra, Set<Infra> faults) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("chorus.testkit.namespace", id);
         if (infra.contains(Infra.MARIADB)) {
-            props.putAll(mariaDb().springProperties());
+            MariaDbDatabase db = mariaDb();
+            props.putAll(db.springProperties());
+            if (faults.contains(Infra.MARIADB)) {
+                FaultProxy proxy = faultProxy(Infra.MARIADB);
+                props.put("spring.r2dbc.url", "r2dbc:mysql://" + proxy.host() + ":" + proxy.port() + "/" + db.name());
+            }
         }
         if (infra.contains(Infra.REDIS)) {
             RedisEndpoint redis = redis();
-            props.put("spring.data.redis.host", redis.host());
-            props.put("spring.data.redis.port", Integer.toString(redis.port()));
+            boolean proxied = faults.contains(Infra.REDIS);
+            props.put("spring.data.redis.host", proxied ? faultProxy(Infra.REDIS).host() : redis.host());
+            props.put("spring.data.redis.port",
+                    Integer.toString(proxied ? faultProxy(Infra.REDIS).port() : redis.port()));
             if (redis.username() != null) {
                 props.put("spring.data.redis.username", redis.username());
             }
@@ -149,11 +166,29 @@ public final class TestNamespace {
             props.put("spring.kafka.bootstrap-servers", bootstrap);
         }
         if (infra.contains(Infra.MONGO)) {
-            props.put("spring.mongodb.uri", mongoUri());
+            props.put("spring.mongodb.uri", faults.contains(Infra.MONGO)
+                    ? "mongodb://" + faultProxy(Infra.MONGO).host() + ":" + faultProxy(Infra.MONGO).port() + "/"
+                            + mongoDatabase()
+                    : mongoUri());
             // mongo-java-server does not answer Boot's health command the way Boot expects
             props.put("management.health.mongo.enabled", "false");
         }
         return props;
+    }
+
+    /**
+     * This namespace's TCP proxy in front of MariaDB, Redis or Mongo (created on first use, lives
+     * as long as the JVM), for outage tests: {@code down()}, {@code hang()}, {@code up()}. Spring tests get
+     * their clients pointed at it with {@code @ChorusInfrastructure(faults = ...)}. Kafka has
+     * {@code kafka().stop()/start()} instead (its clients follow the broker's advertised address).
+     */
+    public FaultProxy faultProxy(Infra piece) {
+        return faultProxies.computeIfAbsent(piece, p -> switch (p) {
+            case MARIADB -> new FaultProxy(mariaDb().host(), mariaDb().port());
+            case REDIS -> new FaultProxy(redis().host(), redis().port());
+            case MONGO -> new FaultProxy("127.0.0.1", mongo().port());
+            case KAFKA -> throw new IllegalArgumentException("Kafka has no fault proxy: use kafka().stop()/start()");
+        });
     }
 
     @Override

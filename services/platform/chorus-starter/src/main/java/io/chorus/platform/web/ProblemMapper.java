@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.chorus.platform.stores.Outages;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.BindingResult;
@@ -29,10 +31,13 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Maps any exception to the {@link ProblemException} that describes it to the client. Client
- * mistakes become specific 4xx problems; anything unknown becomes a generic 500 whose body says
+ * mistakes become specific 4xx problems; a store outage 503 with {@code Retry-After}; anything unknown becomes a generic 500 whose body says
  * nothing about the cause (the cause is logged server-side).
  */
 final class ProblemMapper {
+
+	/** What a 503 for a store outage asks clients to wait: about one reconnect cycle. */
+	static final long RETRY_AFTER_SECONDS = 5;
 
 	private ProblemMapper() {
 	}
@@ -62,6 +67,14 @@ final class ProblemMapper {
 			return ProblemException.of(response.getStatusCode())
 				.detail(detail(response))
 				.headers(response.getHeaders())
+				.build();
+		}
+		if (Outages.isOutage(ex)) {
+			// The store is unreachable or too slow: nothing wrong with the request, try it again.
+			return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE)
+				.type(ProblemTypes.UNAVAILABLE)
+				.detail("A data store is unavailable; try again shortly.")
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
 				.build();
 		}
 		return ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR)

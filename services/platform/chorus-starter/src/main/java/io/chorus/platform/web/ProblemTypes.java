@@ -17,6 +17,9 @@ public final class ProblemTypes {
 	/** A service this one depends on failed, was unreachable or too slow. */
 	public static final URI DOWNSTREAM = URI.create("urn:chorus:problem:downstream");
 
+	/** A data store this service needs is unreachable or too slow; {@code Retry-After} says when to retry. */
+	public static final URI UNAVAILABLE = URI.create("urn:chorus:problem:unavailable");
+
 	private ProblemTypes() {
 	}
 

@@ -3,6 +3,7 @@ package io.chorus.platform.web;
 import java.nio.charset.StandardCharsets;
 
 import io.chorus.platform.observability.TraceIds;
+import io.chorus.platform.stores.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -84,6 +85,10 @@ public final class ProblemWebExceptionHandler implements ErrorWebExceptionHandle
 			logger.warn("{} answered {}: {} [traceId={}] {}", request, status, problem.detail(), traceId,
 					// toString, not the Throwable: logback would print a Throwable's stack trace.
 					(ex.getCause() != null) ? ex.getCause().toString() : "");
+		}
+		else if (Outages.isOutage(ex)) {
+			// A store outage: one line per request, no stack trace (there would be thousands).
+			logger.warn("{} answered {}: {} [traceId={}] {}", request, status, problem.detail(), traceId, ex.toString());
 		}
 		else {
 			// Unknown failure: the stack trace goes to the log, tagged with the traceId the client

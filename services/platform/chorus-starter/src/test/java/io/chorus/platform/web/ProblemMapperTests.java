@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -27,6 +29,16 @@ class ProblemMapperTests {
 		assertThat(problem.title()).isEqualTo("Internal Server Error");
 		assertThat(problem.detail()).doesNotContain("password", "NullPointer");
 		assertThat(problem.errors()).isEmpty();
+	}
+
+	@Test
+	void aStoreOutageIsA503WithRetryAfter() {
+		ProblemException problem = ProblemMapper
+			.map(new DataAccessResourceFailureException("Unable to connect to Redis"));
+		assertThat(problem.status().value()).isEqualTo(503);
+		assertThat(problem.type()).isEqualTo(ProblemTypes.UNAVAILABLE);
+		assertThat(problem.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(problem.detail()).doesNotContain("Redis");
 	}
 
 	@Test

@@ -27,15 +27,17 @@ final class ChorusInfrastructureContextCustomizer implements ContextCustomizer {
 
     private final TestNamespace namespace;
     private final Set<Infra> infra;
+    private final Set<Infra> faults;
 
-    ChorusInfrastructureContextCustomizer(Class<?> testClass, Set<Infra> infra) {
+    ChorusInfrastructureContextCustomizer(Class<?> testClass, Set<Infra> infra, Set<Infra> faults) {
         this.namespace = TestNamespace.of(testClass);
         this.infra = Set.copyOf(infra);
+        this.faults = Set.copyOf(faults);
     }
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        Map<String, Object> properties = new HashMap<>(namespace.springProperties(infra));
+        Map<String, Object> properties = new HashMap<>(namespace.springProperties(infra, faults));
         var source = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         // explicit test properties win over ours; ours win over application.yml
@@ -51,11 +53,12 @@ final class ChorusInfrastructureContextCustomizer implements ContextCustomizer {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof ChorusInfrastructureContextCustomizer that
-                && namespace == that.namespace && infra.equals(that.infra);
+                && namespace == that.namespace && infra.equals(that.infra)
+                && faults.equals(that.faults);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(namespace.id(), infra);
+        return Objects.hash(namespace.id(), infra, faults);
     }
 }

@@ -28,6 +28,8 @@ public final class ChorusInfrastructureContextCustomizerFactory implements Conte
         }
         EnumSet<Infra> infra = EnumSet.noneOf(Infra.class);
         infra.addAll(List.of(annotation.value()));
-        return new ChorusInfrastructureContextCustomizer(testClass, infra);
+        EnumSet<Infra> faults = EnumSet.noneOf(Infra.class);
+        faults.addAll(List.of(annotation.faults()));
+        return new ChorusInfrastructureContextCustomizer(testClass, infra, faults);
     }
 }

@@ -12,6 +12,7 @@ import io.chorus.platform.events.EventHeaders;
 import io.chorus.platform.events.InvalidEventException;
 import io.chorus.platform.events.TraceparentSource;
 import io.chorus.platform.events.kafka.EventPublisher;
+import io.chorus.platform.stores.Outages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -33,7 +34,8 @@ import reactor.util.retry.Retry;
  * decode (undecodable: dead letter) → seen before by this group? (skip) → apply with bounded
  * retries (exhausted or rejected: dead letter) → remember as applied. The returned Mono never
  * fails for a bad record; it completes once the record is either applied, skipped or safely in
- * the dead-letter topic. Store and broker outages are waited out (retried without limit) rather
+ * the dead-letter topic. Store and broker outages ({@link Outages}), in the dedupe store, the
+ * dead-letter topic or the handler's own store, are waited out (retried without limit) rather
  * than turned into dead letters.
  */
 final class RecordProcessor {
@@ -129,7 +131,11 @@ final class RecordProcessor {
 				return this.settings.handler().handle(event);
 			}
 		}).contextWrite(traceContext(record, observation));
-		return handled.retryWhen(handlerRetry())
+		// Outages first, without limit: a store that is down says nothing about the event, so the
+		// partition waits (lag grows) instead of dead-lettering healthy events. Only failures of
+		// the event itself count against maxAttempts.
+		return handled.retryWhen(outageRetry())
+			.retryWhen(handlerRetry())
 			.then(Mono.defer(() -> outage(this.dedupe.markProcessed(this.settings.group(), event.id(),
 					this.dedupeTtl.apply(record.topic())), "dedupe mark")))
 			.doOnSuccess(ignored -> count(record, "processed"))
@@ -140,8 +146,21 @@ final class RecordProcessor {
 		return Retry.backoff(this.settings.maxAttempts() - 1L, this.settings.initialBackoff())
 			.maxBackoff(this.settings.maxBackoff())
 			.jitter(0.5)
-			.filter(ex -> !(ex instanceof EventRejectedException))
+			.filter(ex -> !(ex instanceof EventRejectedException) && !Outages.isOutage(ex))
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	private Retry outageRetry() {
+		return Retry.backoff(Long.MAX_VALUE, this.settings.initialBackoff())
+			.maxBackoff(this.settings.maxBackoff())
+			.jitter(0.5)
+			.filter(Outages::isOutage)
+			.doBeforeRetry(signal -> {
+				if (signal.totalRetriesInARow() % 10 == 0) {
+					log.warn("Handler's store unavailable (" + (signal.totalRetriesInARow() + 1) + "), waiting: "
+							+ signal.failure());
+				}
+			});
 	}
 
 	private Mono<Void> deadLetter(ConsumerRecord<String, byte[]> record, Throwable error, int attempts) {

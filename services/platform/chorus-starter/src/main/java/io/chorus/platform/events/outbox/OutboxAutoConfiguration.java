@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,6 +39,13 @@ public class OutboxAutoConfiguration {
 			TopicDeclarations topics, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
 		return new OutboxRelay(unpooled(connectionFactory), db, clients, topics, properties,
 				meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	@ConditionalOnAvailableEndpoint
+	OutboxEndpoint outboxEndpoint(DatabaseClient db) {
+		return new OutboxEndpoint(db);
 	}
 
 	@Bean

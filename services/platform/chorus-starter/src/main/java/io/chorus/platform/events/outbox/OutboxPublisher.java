@@ -9,6 +9,10 @@ import io.chorus.platform.events.kafka.EventRecords;
 import io.chorus.platform.events.kafka.KafkaClients;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,8 +51,7 @@ final class OutboxPublisher {
 
 	/** Publishes {@code rows} atomically, or fails with the sequence number of the first failed row. */
 	Mono<Void> publish(List<OutboxRow> rows) {
-		return Mono.defer(() -> {
-			KafkaSender<String, byte[]> kafka = sender();
+		return sender().flatMap(kafka -> {
 			TransactionManager tx = kafka.transactionManager();
 			return tx.begin()
 				.thenMany(kafka.send(Flux.fromIterable(rows).map(OutboxPublisher::record)))
@@ -88,24 +91,41 @@ final class OutboxPublisher {
 		}).subscribeOn(Schedulers.boundedElastic()).then();
 	}
 
-	private KafkaSender<String, byte[]> sender() {
+	/**
+	 * The current producer, or a new one made on boundedElastic: a transactional
+	 * {@code KafkaSender.create} runs {@code initTransactions()} in its constructor, which waits for
+	 * the transaction coordinator (parks the thread). Called from the relay loop, that would be the
+	 * database connection's event loop, typically right after a reconnect.
+	 */
+	private Mono<KafkaSender<String, byte[]>> sender() {
 		KafkaSender<String, byte[]> current = this.sender;
-		if (current == null) {
-			current = KafkaSender.create(this.clients.transactionalSenderOptions(this.transactionalId)
-				.stopOnError(false)
-				.closeTimeout(Duration.ofSeconds(5)));
-			this.sender = current;
+		if (current != null) {
+			return Mono.just(current);
 		}
-		return current;
+		return Mono.fromCallable(() -> KafkaSender.create(this.clients.transactionalSenderOptions(this.transactionalId)
+			.stopOnError(false)
+			.closeTimeout(Duration.ofSeconds(5))))
+			.subscribeOn(Schedulers.boundedElastic())
+			.doOnNext(created -> this.sender = created);
 	}
 
 	private static SenderRecord<String, byte[], Long> record(OutboxRow row) {
-		return SenderRecord.create(EventRecords.record(row.topic(), row.key(), row.payload(), row.createdAt(),
-				row.headers()), row.seq());
+		try {
+			return SenderRecord.create(EventRecords.record(row.topic(), row.key(), row.payload(), row.createdAt(),
+					row.headers()), row.seq());
+		}
+		catch (RuntimeException ex) {
+			throw new PublishFailure(row.seq(), ex); // this row cannot become a record
+		}
 	}
 
 	/** A batch was not published; {@code seq} is the row to blame in {@code last_error}. */
 	static final class PublishFailure extends RuntimeException {
+
+		/** Failures that only this row's content or destination causes: retrying cannot help. */
+		private static final List<Class<? extends Throwable>> ROW_FAULTS = List.of(RecordTooLargeException.class,
+				InvalidTopicException.class, SerializationException.class, InvalidRecordException.class,
+				IllegalArgumentException.class);
 
 		private final long seq;
 
@@ -116,6 +136,18 @@ final class OutboxPublisher {
 
 		long seq() {
 			return this.seq;
+		}
+
+		/** Whether the row itself is to blame (counts toward parking), not Kafka being unavailable. */
+		boolean rowAtFault() {
+			for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+				for (Class<? extends Throwable> fault : ROW_FAULTS) {
+					if (fault.isInstance(cause)) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 	}

@@ -31,7 +31,9 @@ import reactor.core.publisher.Sinks;
  * {@code batch-size} rows as one Kafka transaction ({@link OutboxPublisher}). A failed batch is
  * not marked, its first failed row gets {@code attempts} and {@code last_error}, and the relay
  * waits an exponentially growing, jittered, capped delay before it tries the same rows again, so
- * nothing is skipped and per-key order holds. Starts with the application; on shutdown it lets
+ * nothing is skipped and per-key order holds. A row that fails on its own (too large, bad topic)
+ * {@code max-attempts} times is parked: the relay goes on with other keys, and the rows of its
+ * key wait behind it until an operator releases it ({@link OutboxEndpoint}). Starts with the application; on shutdown it lets
  * the batch in flight finish and be marked, then releases the lock.
  */
 public final class OutboxRelay implements SmartLifecycle {
@@ -53,6 +55,8 @@ public final class OutboxRelay implements SmartLifecycle {
 	private final Backoff backoff;
 
 	private final AtomicLong backlog = new AtomicLong();
+
+	private final AtomicLong parked = new AtomicLong();
 
 	/** Epoch millis of the oldest unsent row's event time; 0 when drained. */
 	private final AtomicLong oldestUnsent = new AtomicLong();
@@ -100,6 +104,9 @@ public final class OutboxRelay implements SmartLifecycle {
 			.description("Age of the oldest outbox row not yet published (0 when drained)")
 			.baseUnit("seconds")
 			.register(meters);
+		Gauge.builder("chorus.outbox.parked", this.parked, AtomicLong::get)
+			.description("Outbox rows set aside after max-attempts failures of their own (see the outbox endpoint)")
+			.register(meters);
 		this.published = Counter.builder("chorus.outbox.published").description("Outbox rows published").register(meters);
 		this.failed = Counter.builder("chorus.outbox.publish.failures")
 			.description("Outbox batches that failed to publish and will be retried")
@@ -121,6 +128,11 @@ public final class OutboxRelay implements SmartLifecycle {
 	/** Unsent rows as of the last poll. */
 	public long backlog() {
 		return this.backlog.get();
+	}
+
+	/** Parked rows as of the last poll. */
+	public long parked() {
+		return this.parked.get();
 	}
 
 	@Override
@@ -188,8 +200,12 @@ public final class OutboxRelay implements SmartLifecycle {
 			return Mono.just(Duration.ZERO);
 		}
 		OutboxLeader current = this.leader;
+		if (current != null && current.lost()) {
+			return resign().thenReturn(Duration.ZERO); // lock gone or connection silent: try again as a candidate
+		}
 		Mono<OutboxLeader> leading = (current != null) ? Mono.just(current)
-				: OutboxLeader.tryLead(this.connections, this.properties.relayId(), this.clients)
+				: OutboxLeader.tryLead(this.connections, this.properties.relayId(), this.clients,
+						this.properties.lockTimeout())
 					.doOnNext(leader -> this.leader = leader);
 		return leading.flatMap(this::relayBatch).switchIfEmpty(Mono.defer(this::standBy)).onErrorResume(ex -> {
 			log.warn("Outbox relay lost its database connection, will retry: " + ex);
@@ -202,6 +218,10 @@ public final class OutboxRelay implements SmartLifecycle {
 			.map(row -> row.get("n", Long.class))
 			.one()
 			.doOnNext(this.backlog::set)
+			.then(this.db.sql("SELECT COUNT(*) AS n FROM chorus_outbox WHERE parked_at IS NOT NULL AND sent_at IS NULL")
+				.map(row -> row.get("n", Long.class))
+				.one()
+				.doOnNext(this.parked::set))
 			.then(this.db.sql("SELECT created_at FROM chorus_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1")
 				.map(row -> row.get("created_at", LocalDateTime.class))
 				.one()
@@ -217,6 +237,7 @@ public final class OutboxRelay implements SmartLifecycle {
 			.map(Instant::toEpochMilli)
 			.defaultIfEmpty(0L)
 			.doOnNext(this.oldestUnsent::set)
+			.then(leaderStore.parked().doOnNext(this.parked::set))
 			.then(leaderStore.backlog().doOnNext(this.backlog::set));
 	}
 
@@ -225,10 +246,9 @@ public final class OutboxRelay implements SmartLifecycle {
 		OutboxPublisher leaderPublisher = leader.publisher();
 		return leaderStore.unsent(this.properties.batchSize()).flatMap(rows -> {
 			if (rows.isEmpty()) {
-				this.backlog.set(0);
-				this.oldestUnsent.set(0);
 				this.failures = 0;
-				return purge(leaderStore).thenReturn(this.properties.pollInterval());
+				// Drained, unless parked rows (and the rows of their keys behind them) are left.
+				return refreshBacklog(leaderStore).then(purge(leaderStore)).thenReturn(this.properties.pollInterval());
 			}
 			return leaderPublisher.publish(rows)
 				.then(leaderStore.markSent(rows))
@@ -250,7 +270,9 @@ public final class OutboxRelay implements SmartLifecycle {
 		Duration wait = this.backoff.delay(++this.failures);
 		log.warn("Outbox batch not published (attempt " + this.failures + "), retrying in " + wait + ": "
 				+ failure.getCause());
-		return leaderStore.markFailed(failure.seq(), String.valueOf(failure.getCause()))
+		return leaderStore
+			.markFailed(failure.seq(), String.valueOf(failure.getCause()), failure.rowAtFault(),
+					this.properties.maxAttempts())
 			.then(leaderPublisher.reset())
 			.then(refreshBacklog(leaderStore))
 			.thenReturn(wait);
