@@ -111,7 +111,7 @@ class DataStoreAccessTests {
 	void eachMongoServiceIsItsOwnUserInItsOwnDatabase() {
 		List<JsonNode> docs = Charts.render(List.of(), Map.of());
 		Map<String, Map<String, JsonNode>> clients = clientsOf(docs, "SPRING_MONGODB_URI");
-		assertThat(clients.keySet()).containsExactlyInAnyOrder("timeline", "activity", "search");
+		assertThat(clients.keySet()).containsExactlyInAnyOrder("timeline", "activity", "search", "chat");
 		clients.forEach((service, env) -> {
 			assertThat(env.get("SPRING_MONGODB_URI").path("value").asText())
 				.isEqualTo("mongodb://" + service + ":$(MONGODB_PASSWORD)@mongodb:27017/" + service + "?authSource=" + service);
@@ -138,7 +138,8 @@ class DataStoreAccessTests {
 	void eachRedisServiceIsAnAclUserLimitedToItsOwnKeyPrefixes() {
 		List<JsonNode> docs = Charts.render(List.of(), Map.of());
 		Map<String, Map<String, JsonNode>> clients = clientsOf(docs, "SPRING_DATA_REDIS_HOST");
-		assertThat(clients.keySet()).containsExactlyInAnyOrder("gateway", "member", "timeline", "music", "chart", "activity", "search");
+		assertThat(clients.keySet()).containsExactlyInAnyOrder("gateway", "member", "timeline", "music", "chart", "activity", "search",
+				"chat");
 		String script = Charts.named(docs, "StatefulSet", "redis").at("/spec/template/spec/containers/0/args/0").asText();
 		Map<String, List<String>> patterns = new LinkedHashMap<>();
 		Matcher line = Pattern.compile("echo \"user (\\S+) (.*)\"").matcher(script);
@@ -197,8 +198,8 @@ class DataStoreAccessTests {
 			assertThat(policies.get(app).at("/spec/podSelector/matchLabels/app").asText()).isEqualTo(app);
 		});
 		Map<String, List<String>> expected = Map.of("mysql", List.of("content", "member", "music"), "mongodb",
-				List.of("activity", "search", "timeline"), "redis",
-				List.of("activity", "chart", "gateway", "member", "music", "search", "timeline"));
+				List.of("activity", "chat", "search", "timeline"), "redis",
+				List.of("activity", "chart", "chat", "gateway", "member", "music", "search", "timeline"));
 		expected.forEach((store, apps) -> {
 			JsonNode rule = policies.get(store).at("/spec/ingress");
 			assertThat(rule).as(store).hasSize(1);

@@ -74,11 +74,12 @@ class MongoUsersScriptTests {
 			}
 		}
 		Map<String, String> env = Map.of("CHORUS_MONGO_USERS", users, "MONGO_PASSWORD_TIMELINE", "pw-t",
-				"MONGO_PASSWORD_ACTIVITY", "pw-a", "MONGO_PASSWORD_SEARCH", "pw-s", "EXISTING", "search.search");
+				"MONGO_PASSWORD_ACTIVITY", "pw-a", "MONGO_PASSWORD_SEARCH", "pw-s", "MONGO_PASSWORD_CHAT", "pw-c",
+				"EXISTING", "search.search");
 		Result result = run(script, env);
 		assertThat(result.exit()).as(result.out()).isZero();
 		JsonNode calls = Charts.YAML.readTree(result.out().strip());
-		assertThat(calls).hasSize(3);
+		assertThat(calls).hasSize(4);
 		for (JsonNode call : calls) {
 			String user = call.path("user").asText();
 			assertThat(call.path("db").asText()).as(user).isEqualTo(user);
