@@ -419,6 +419,9 @@ final class ChorusStack implements AutoCloseable {
 		/** Also start the web client's server behind the gateway's lowest-priority route. */
 		Builder withWeb() {
 			this.web = true;
+			return this;
+		}
+
 		/** Also start chat (its own Mongo database and Redis prefix) behind the gateway. */
 		Builder withChat() {
 			this.chat = true;
