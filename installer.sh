@@ -769,7 +769,7 @@ canary() {
     usage_canary
     return 0
   fi
-  [[ $svc =~ ^(gateway|member|content|timeline|music|chart|activity|search|chat)$ ]] ||
+  [[ $svc =~ ^(gateway|member|content|timeline|music|chart|activity|search|chat|web)$ ]] ||
     die "unknown service '$svc'"
   shift 2 || true
   need kubectl "See https://kubernetes.io/docs/tasks/tools/"
