@@ -21,8 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * <p>A refresh answered with member's {@code X-Internal-Revoke-Sessions-Of} (a refresh token was
  * presented again after rotation: theft) revokes every access token of that member issued until
- * now, as logout-all does: the thief's access token dies with the stolen family, and the member's
- * other devices simply refresh.
+ * before the current second: the thief's access token dies with the stolen family, the member's
+ * other devices simply refresh, and the member can sign in again at once.
  */
 public final class LogoutRevocations {
 
@@ -40,7 +40,8 @@ public final class LogoutRevocations {
 		}
 		exchange.getResponse().beforeCommit(() -> {
 			String memberId = EdgeAttributes.stolenSessionsOf(exchange);
-			return (memberId != null) ? this.revocations.revokeAllBefore(memberId) : Mono.empty();
+			// Earlier seconds only: the member is told to sign in again and must be able to at once.
+			return (memberId != null) ? this.revocations.revokeAllIssuedEarlier(memberId) : Mono.empty();
 		});
 	}
 

@@ -122,9 +122,17 @@ public final class RevocationStore implements AutoCloseable {
 		return record(Mark.token(token.jti(), token.expiresAt().getEpochSecond()));
 	}
 
-	/** Revokes every token issued to the member at or before now. */
+	/** Revokes every token issued to the member at or before now (its {@code iat} second included). */
 	public Mono<Void> revokeAllBefore(String memberId) {
 		return record(Mark.before(memberId, this.clock.instant().getEpochSecond()));
+	}
+
+	/**
+	 * Revokes every token issued to the member before the current second: the member may log in
+	 * again at once (a token issued in the same second as the mark would otherwise be revoked too).
+	 */
+	public Mono<Void> revokeAllIssuedEarlier(String memberId) {
+		return record(Mark.before(memberId, this.clock.instant().getEpochSecond() - 1));
 	}
 
 	/** How many revocation marks this replica holds now. */

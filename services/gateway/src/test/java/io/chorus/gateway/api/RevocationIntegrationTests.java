@@ -127,7 +127,8 @@ class RevocationIntegrationTests extends GatewayTestSupport {
 
 	@Test
 	void aStolenRefreshTokenRevokesTheMembersAccessTokensAndTheSignalNeverReachesTheClient() {
-		String token = downstream.token("m-15");
+		Instant earlier = Instant.now().minusSeconds(10);
+		String token = downstream.token(TestTokens.claims("m-15", earlier, earlier.plus(Duration.ofMinutes(15))).build());
 		ok(token);
 		client().post().uri("/api/auth/refresh")
 			.header("X-Stub-Status", "401")
@@ -137,6 +138,7 @@ class RevocationIntegrationTests extends GatewayTestSupport {
 			.expectHeader().doesNotExist("X-Internal-Revoke-Sessions-Of");
 		assertRevoked(token);
 		ok(downstream.token("m-16"));
+		ok(downstream.token("m-15")); // signing in again right away works
 	}
 
 	@Test
