@@ -499,7 +499,10 @@ static void *run(void *arg) {
 			scheduled++;
 		}
 		if (closed_loop) {
-			if (now < w->start + (uint64_t) (seconds * 1e9)) {
+			if (now < w->start) {
+				/* connections open first; the measured duration starts at start */
+			}
+			else if (now < w->start + (uint64_t) (seconds * 1e9)) {
 				for (int i = 0; i < w->conn_count; i++) {
 					if (w->conns[i].state == IDLE) {
 						send_on(w, &w->conns[i], now);

@@ -83,7 +83,8 @@ class LoadGenTests {
 		LoadGen oneConnection = new LoadGen(BINARY, 1, 1, Duration.ofSeconds(5));
 		try (HelloServer server = HelloServer.start(0, Duration.ofMillis(20))) {
 			LoadGen.Result result = oneConnection.closedLoop(hello(server), Duration.ofSeconds(1));
-			assertThat(result.ok()).isBetween(5L, 50L);
+			// 1 s / 20 ms = 50, plus the one still in flight when the second ends
+			assertThat(result.ok()).isBetween(5L, 51L);
 			assertThat(result.errors()).isZero();
 			assertThat(result.p50()).isGreaterThanOrEqualTo(20).isLessThan(500);
 		}
