@@ -130,7 +130,8 @@ public final class FaultProxy implements AutoCloseable {
         Socket upstream = new Socket();
         this.sockets.add(upstream);
         try {
-            // a hung proxy also leaves a new connection without an answer
+            // a hung proxy also leaves a new connection without an answer; this runs on the proxy's
+            // own connector thread (plain blocking sockets, test-only), never on an event loop
             while (this.mode == Mode.HANG && !client.isClosed()) {
                 Thread.sleep(20);
             }
